@@ -1,0 +1,9 @@
+//! Building blocks shared by pages.
+pub mod area_list;
+pub mod bottom_nav;
+pub mod icons;
+pub mod layout;
+pub mod status;
+
+pub use layout::Layout;
+pub use status::{set_status, ErrorView, NotFoundView};

@@ -1,0 +1,104 @@
+//! Tongxin's user interface: a Leptos 0.8 app rendered on the server, with islands
+//! (`islands/`) as the only parts that ship to the browser as wasm.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod areas;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod components;
+pub mod i18n;
+pub mod islands;
+pub mod prefs;
+pub mod routes;
+
+use crate::components::{Layout, NotFoundView};
+use crate::prefs::Prefs;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::{
+    components::{FlatRoutes, Route, Router},
+    path, SsrMode,
+};
+
+/// Paths of the hashed assets cargo-leptos built, resolved once by the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssetPaths {
+    pub css: String,
+}
+
+/// The Content-Security-Policy of pages: only our own scripts, plus the inline
+/// hydration bootstrap that carries this response's nonce.
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// The HTML document around the app; rendered on the server for every page.
+pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
+    let prefs = Prefs::from_request();
+    let lang = prefs.lang;
+    provide_context(prefs);
+    #[cfg(feature = "ssr")]
+    {
+        leptos::nonce::provide_nonce();
+        if let (Some(nonce), Some(res)) =
+            (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        {
+            if let Ok(value) = http::HeaderValue::from_str(&page_csp(&nonce)) {
+                res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+            }
+        }
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="theme-color" content="#b3261e"/>
+                <meta name="format-detection" content="telephone=no"/>
+                <link rel="stylesheet" href=assets.css/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <FlatRoutes fallback=|| view! { <Layout><NotFoundView/></Layout> }>
+                <Route path=path!("/") view=routes::HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/areas") view=routes::AreaPickerPage ssr=SsrMode::Async/>
+                <Route path=path!("/areas/:code") view=routes::AreaDetailPage ssr=SsrMode::Async/>
+                <Route path=path!("/surveys") view=routes::SurveysPage ssr=SsrMode::Async/>
+                <Route path=path!("/projects") view=routes::ProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/votes") view=routes::VotesPage ssr=SsrMode::Async/>
+                <Route path=path!("/me") view=routes::MePage ssr=SsrMode::Async/>
+            </FlatRoutes>
+        </Router>
+    }
+}
+
+/// The browser entry point: hydrates the islands, then marks the document so that
+/// tests (and styles) can tell the wasm is running.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-wasm", "ready");
+    }
+}

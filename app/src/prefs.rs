@@ -1,0 +1,81 @@
+//! The resident's preferences (language, chosen area), kept in first-party cookies so
+//! they persist without sign-in and work with JavaScript disabled.
+use crate::i18n::{Lang, LANG_COOKIE};
+use leptos::prelude::*;
+
+/// Name of the cookie that remembers the chosen area (a community or street code).
+pub const AREA_COOKIE: &str = "tx_area";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub area: Option<String>,
+}
+
+impl Prefs {
+    /// Reads the preferences from a `Cookie` header value.
+    pub fn from_cookie_header(header: &str) -> Prefs {
+        let mut prefs = Prefs::default();
+        for pair in header.split(';') {
+            let Some((name, value)) = pair.split_once('=') else { continue };
+            match name.trim() {
+                LANG_COOKIE => {
+                    if let Some(lang) = Lang::from_tag(value) {
+                        prefs.lang = lang;
+                    }
+                }
+                AREA_COOKIE => {
+                    let v = value.trim();
+                    if is_area_code(v) {
+                        prefs.area = Some(v.to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        prefs
+    }
+
+    /// The preferences of the request being rendered (server), or the defaults.
+    pub fn from_request() -> Prefs {
+        #[cfg(feature = "ssr")]
+        {
+            if let Some(parts) = use_context::<http::request::Parts>() {
+                let header = parts
+                    .headers
+                    .get_all(http::header::COOKIE)
+                    .iter()
+                    .filter_map(|v| v.to_str().ok())
+                    .collect::<Vec<_>>()
+                    .join(";");
+                return Prefs::from_cookie_header(&header);
+            }
+        }
+        Prefs::default()
+    }
+}
+
+/// Area codes are short ASCII identifiers; anything else in a cookie is ignored.
+pub fn is_area_code(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 32 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The language of the page being rendered.
+pub fn use_lang() -> Lang {
+    use_context::<Prefs>().map(|p| p.lang).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_cookies_and_ignores_junk() {
+        let p = Prefs::from_cookie_header("a=b; tx_lang=en; tx_area=449901001001");
+        assert_eq!(p.lang, Lang::En);
+        assert_eq!(p.area.as_deref(), Some("449901001001"));
+        let p = Prefs::from_cookie_header("tx_lang=xx; tx_area=<script>");
+        assert_eq!(p, Prefs::default());
+        assert_eq!(Prefs::from_cookie_header(""), Prefs::default());
+    }
+}

@@ -1,0 +1,72 @@
+//! Configuration in layers (as in zero2prod): built-in defaults, then an optional TOML
+//! file (`tongxin.toml`, or the one named by `--config` / `TONGXIN_CONFIG`), then
+//! `TONGXIN_*` environment variables, e.g. `TONGXIN_ADDR=0.0.0.0:8080`.
+use serde::Deserialize;
+use std::{net::SocketAddr, path::PathBuf};
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    /// Address the web server listens on.
+    pub addr: SocketAddr,
+    /// Directory for the SQLite database and other state.
+    pub data_dir: PathBuf,
+    /// Database URL; defaults to `sqlite://<data_dir>/tongxin.db`.
+    pub database_url: Option<String>,
+    /// cargo-leptos' output: the hashed wasm, JS and CSS under `pkg/`, and `public/`.
+    pub site_root: PathBuf,
+    /// Load the fictional demo city when the database has no areas yet.
+    pub seed_demo: bool,
+    /// `text` for people, `json` for log collectors.
+    pub log_format: String,
+    /// Mark cookies `Secure`; turn on when served over HTTPS.
+    pub secure_cookies: bool,
+    /// The origin browsers use to reach us (e.g. `https://tongxin.example.cn`) when a
+    /// proxy rewrites `Host`; state-changing requests from any other origin are refused.
+    pub public_origin: Option<String>,
+}
+
+impl Settings {
+    /// Loads settings; `file` overrides the default `tongxin.toml` lookup.
+    pub fn load(file: Option<&std::path::Path>) -> Result<Settings, config::ConfigError> {
+        let file = file
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("TONGXIN_CONFIG").map(PathBuf::from));
+        let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
+        let mut builder = config::Config::builder()
+            .set_default("addr", "127.0.0.1:3000")?
+            .set_default("data_dir", "data")?
+            .set_default("site_root", site_root)?
+            .set_default("seed_demo", true)?
+            .set_default("log_format", "text")?
+            .set_default("secure_cookies", false)?;
+        builder = match file {
+            Some(path) => builder.add_source(config::File::from(path).required(true)),
+            None => builder.add_source(config::File::with_name("tongxin").required(false)),
+        };
+        builder
+            .add_source(config::Environment::with_prefix("TONGXIN").try_parsing(true))
+            .build()?
+            .try_deserialize()
+    }
+
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}", self.data_dir.join("tongxin.db").display()),
+        }
+    }
+
+    /// Settings for tests and tools: everything under `dir`, on a free port.
+    pub fn for_dir(dir: &std::path::Path) -> Settings {
+        Settings {
+            addr: "127.0.0.1:0".parse().expect("valid address"),
+            data_dir: dir.to_path_buf(),
+            database_url: None,
+            site_root: dir.join("site"),
+            seed_demo: false,
+            log_format: "text".into(),
+            secure_cookies: false,
+            public_origin: None,
+        }
+    }
+}

@@ -1,0 +1,493 @@
+//! Validation of an areas CSV (`code,parent_code,level,name_zh,name_en,population`).
+//!
+//! The whole file is checked before anything is written: every problem is reported with
+//! its line number, and the caller applies the rows only when there is none
+//! (all-or-nothing). Pure: the existing map comes in as an [`AreaTree`].
+use app::areas::{Area, AreaTree, Level};
+use app::i18n::{Lang, Msg};
+use std::collections::HashMap;
+
+pub const COLUMNS: [&str; 6] = ["code", "parent_code", "level", "name_zh", "name_en", "population"];
+const MAX_NAME_CHARS: usize = 64;
+
+/// One problem, located at a line of the file (1-based, the header is line 1) or at
+/// the file as a whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<u64>,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    EmptyFile,
+    MissingColumns(Vec<String>),
+    DuplicateColumn(String),
+    BadEncoding,
+    Malformed(String),
+    FieldCount { expected: usize, found: usize },
+    EmptyCode,
+    BadCode(String),
+    DuplicateCode { code: String, first: u64 },
+    BadLevel(String),
+    CityParent,
+    MissingParent,
+    SelfParent,
+    UnknownParent(String),
+    ParentLevel { level: Level, expected: Level, parent: String, found: Level },
+    LevelChange { code: String, existing: Level, level: Level },
+    SecondCity { existing: String },
+    EmptyName(&'static str),
+    LongName(&'static str),
+    BadPopulation(String),
+}
+
+impl Problem {
+    /// The problem as a resident or officer reads it, with its line.
+    pub fn message(&self, lang: Lang) -> String {
+        let reason = self.reason(lang);
+        match self.line {
+            Some(line) => lang.fmt(Msg::ImportLine, &[("line", &line.to_string()), ("reason", &reason)]),
+            None => lang.fmt(Msg::ImportFile, &[("reason", &reason)]),
+        }
+    }
+
+    fn reason(&self, lang: Lang) -> String {
+        let lv = |l: Level| lang.t(l.name()).to_string();
+        use ProblemKind::*;
+        match &self.kind {
+            EmptyFile => lang.t(Msg::ImportEmptyFile).into(),
+            MissingColumns(cols) => lang.fmt(Msg::ImportMissingColumns, &[("columns", &cols.join(", "))]),
+            DuplicateColumn(c) => lang.fmt(Msg::ImportDuplicateColumn, &[("column", c)]),
+            BadEncoding => lang.t(Msg::ImportBadEncoding).into(),
+            Malformed(d) => lang.fmt(Msg::ImportMalformed, &[("detail", d)]),
+            FieldCount { expected, found } => lang.fmt(
+                Msg::ImportFieldCount,
+                &[("expected", &expected.to_string()), ("found", &found.to_string())],
+            ),
+            EmptyCode => lang.t(Msg::ImportEmptyCode).into(),
+            BadCode(c) => lang.fmt(Msg::ImportBadCode, &[("code", c)]),
+            DuplicateCode { code, first } => {
+                lang.fmt(Msg::ImportDuplicateCode, &[("code", code), ("first", &first.to_string())])
+            }
+            BadLevel(l) => lang.fmt(Msg::ImportBadLevel, &[("level", l)]),
+            CityParent => lang.t(Msg::ImportCityParent).into(),
+            MissingParent => lang.t(Msg::ImportMissingParent).into(),
+            SelfParent => lang.t(Msg::ImportSelfParent).into(),
+            UnknownParent(p) => lang.fmt(Msg::ImportUnknownParent, &[("parent", p)]),
+            ParentLevel { level, expected, parent, found } => lang.fmt(
+                Msg::ImportParentLevel,
+                &[("level", &lv(*level)), ("expected", &lv(*expected)), ("parent", parent), ("found", &lv(*found))],
+            ),
+            LevelChange { code, existing, level } => lang.fmt(
+                Msg::ImportLevelChange,
+                &[("code", code), ("existing", &lv(*existing)), ("level", &lv(*level))],
+            ),
+            SecondCity { existing } => lang.fmt(Msg::ImportSecondCity, &[("existing", existing)]),
+            EmptyName(c) => lang.fmt(Msg::ImportEmptyName, &[("column", c)]),
+            LongName(c) => lang.fmt(Msg::ImportLongName, &[("column", c)]),
+            BadPopulation(v) => lang.fmt(Msg::ImportBadPopulation, &[("value", v)]),
+        }
+    }
+}
+
+/// A data row as read from the file: its line and its six fields, in column order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawRow {
+    pub line: u64,
+    pub fields: [String; 6],
+}
+
+/// The rows to write, parents before children, and how many codes are new.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidAreas {
+    pub areas: Vec<Area>,
+    pub inserted: usize,
+    pub updated: usize,
+}
+
+fn at(line: u64, kind: ProblemKind) -> Problem {
+    Problem { line: Some(line), kind }
+}
+
+/// Reads the CSV bytes into rows, reporting encoding and shape problems per line.
+/// A UTF-8 byte-order mark (as Excel writes) is accepted; extra columns are ignored.
+pub fn parse_csv(bytes: &[u8]) -> Result<Vec<RawRow>, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(vec![Problem { line: None, kind: ProblemKind::EmptyFile }]);
+    }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut records = reader.byte_records();
+    let mut problems = Vec::new();
+
+    // Header: locate each required column.
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(vec![at(1, ProblemKind::Malformed(e.to_string()))]),
+        None => return Err(vec![Problem { line: None, kind: ProblemKind::EmptyFile }]),
+    };
+    let header_line = header.position().map(|p| p.line()).unwrap_or(1);
+    let mut names = Vec::with_capacity(header.len());
+    for field in header.iter() {
+        match std::str::from_utf8(field) {
+            Ok(s) => names.push(s.trim().to_ascii_lowercase()),
+            Err(_) => return Err(vec![at(header_line, ProblemKind::BadEncoding)]),
+        }
+    }
+    for (i, name) in names.iter().enumerate() {
+        if COLUMNS.contains(&name.as_str()) && names[..i].contains(name) {
+            problems.push(at(header_line, ProblemKind::DuplicateColumn(name.clone())));
+        }
+    }
+    let missing: Vec<String> =
+        COLUMNS.iter().filter(|c| !names.iter().any(|n| n == *c)).map(|c| c.to_string()).collect();
+    if !missing.is_empty() {
+        problems.push(at(header_line, ProblemKind::MissingColumns(missing)));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let index: Vec<usize> =
+        COLUMNS.iter().map(|c| names.iter().position(|n| n == c).expect("checked above")).collect();
+
+    let mut rows = Vec::new();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                problems.push(at(line, ProblemKind::Malformed(e.to_string())));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue; // a blank line, as spreadsheets leave at the end
+        }
+        if record.len() != names.len() {
+            problems.push(at(line, ProblemKind::FieldCount { expected: names.len(), found: record.len() }));
+            continue;
+        }
+        let mut fields: [String; 6] = Default::default();
+        let mut ok = true;
+        for (slot, &col) in fields.iter_mut().zip(&index) {
+            match std::str::from_utf8(&record[col]) {
+                Ok(s) => *slot = s.trim().to_string(),
+                Err(_) => ok = false,
+            }
+        }
+        if ok {
+            rows.push(RawRow { line, fields });
+        } else {
+            problems.push(at(line, ProblemKind::BadEncoding));
+        }
+    }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    }
+}
+
+fn valid_code(code: &str) -> bool {
+    app::prefs::is_area_code(code)
+}
+
+/// Checks every row against the rules and against the areas already stored.
+pub fn validate(rows: Vec<RawRow>, existing: &AreaTree) -> Result<ValidAreas, Vec<Problem>> {
+    use ProblemKind::*;
+    let mut problems = Vec::new();
+    let mut first_line: HashMap<String, u64> = HashMap::new();
+    // Rows that passed the per-row checks, with their line.
+    let mut good: Vec<(u64, Area)> = Vec::new();
+
+    if rows.is_empty() {
+        return Err(vec![Problem { line: None, kind: EmptyFile }]);
+    }
+    for row in rows {
+        let line = row.line;
+        let [code, parent, level, name_zh, name_en, population] = row.fields;
+        let before = problems.len();
+        if code.is_empty() {
+            problems.push(at(line, EmptyCode));
+        } else if !valid_code(&code) {
+            problems.push(at(line, BadCode(code.clone())));
+        } else if let Some(&first) = first_line.get(&code) {
+            problems.push(at(line, DuplicateCode { code: code.clone(), first }));
+        } else {
+            first_line.insert(code.clone(), line);
+        }
+        let level = match Level::parse(&level) {
+            Some(l) => Some(l),
+            None => {
+                problems.push(at(line, BadLevel(level.clone())));
+                None
+            }
+        };
+        let parent = (!parent.is_empty()).then_some(parent);
+        match (level, &parent) {
+            (Some(Level::City), Some(_)) => problems.push(at(line, CityParent)),
+            (Some(l), None) if l != Level::City => problems.push(at(line, MissingParent)),
+            (_, Some(p)) if *p == code => problems.push(at(line, SelfParent)),
+            (_, Some(p)) if !valid_code(p) => problems.push(at(line, UnknownParent(p.clone()))),
+            _ => {}
+        }
+        for (value, column) in [(&name_zh, "name_zh"), (&name_en, "name_en")] {
+            if value.is_empty() {
+                problems.push(at(line, EmptyName(column)));
+            } else if value.chars().count() > MAX_NAME_CHARS {
+                problems.push(at(line, LongName(column)));
+            }
+        }
+        let population = match population.parse::<i64>() {
+            Ok(n) if n >= 0 => Some(n),
+            _ => {
+                problems.push(at(line, BadPopulation(population.clone())));
+                None
+            }
+        };
+        if problems.len() == before {
+            if let (Some(level), Some(population)) = (level, population) {
+                good.push((line, Area { code, parent_code: parent, level, name_zh, name_en, population }));
+            }
+        }
+    }
+
+    // Cross-row checks: parents, levels and the single city.
+    let file_levels: HashMap<&str, Level> = good.iter().map(|(_, a)| (a.code.as_str(), a.level)).collect();
+    let existing_city = existing.city().map(|c| c.code.clone());
+    let mut file_city: Option<&str> = None;
+    for (line, area) in &good {
+        let line = *line;
+        if let Some(old) = existing.get(&area.code) {
+            if old.level != area.level {
+                problems.push(at(line, LevelChange { code: area.code.clone(), existing: old.level, level: area.level }));
+            }
+        }
+        if area.level == Level::City {
+            match (&existing_city, file_city) {
+                (Some(c), _) if *c != area.code => problems.push(at(line, SecondCity { existing: c.clone() })),
+                (_, Some(c)) => problems.push(at(line, SecondCity { existing: c.to_string() })),
+                _ => file_city = Some(&area.code),
+            }
+        }
+        let (Some(parent), Some(expected)) = (&area.parent_code, area.level.parent()) else { continue };
+        let parent_level = file_levels
+            .get(parent.as_str())
+            .copied()
+            .or_else(|| existing.get(parent).map(|p| p.level));
+        match parent_level {
+            None if first_line.contains_key(parent) => {} // the parent's own line has the error
+            None => problems.push(at(line, UnknownParent(parent.clone()))),
+            Some(found) if found != expected => problems.push(at(
+                line,
+                ParentLevel { level: area.level, expected, parent: parent.clone(), found },
+            )),
+            Some(_) => {}
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(problems);
+    }
+    let mut areas: Vec<Area> = good.into_iter().map(|(_, a)| a).collect();
+    areas.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| a.code.cmp(&b.code)));
+    let inserted = areas.iter().filter(|a| existing.get(&a.code).is_none()).count();
+    Ok(ValidAreas { updated: areas.len() - inserted, inserted, areas })
+}
+
+/// Parses and validates in one go.
+pub fn check(bytes: &[u8], existing: &AreaTree) -> Result<ValidAreas, Vec<Problem>> {
+    validate(parse_csv(bytes)?, existing)
+}
+
+/// Writes areas as CSV with the import's columns, so that an export imports unchanged.
+pub fn to_csv(areas: &[Area]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    for a in areas {
+        let pop = a.population.to_string();
+        let _ = w.write_record([
+            a.code.as_str(),
+            a.parent_code.as_deref().unwrap_or(""),
+            a.level.as_str(),
+            &a.name_zh,
+            &a.name_en,
+            &pop,
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Rows for already-built areas (the demo city), numbered as if they were a file.
+pub fn raw_rows(areas: &[Area]) -> Vec<RawRow> {
+    areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| RawRow {
+            line: i as u64 + 2,
+            fields: [
+                a.code.clone(),
+                a.parent_code.clone().unwrap_or_default(),
+                a.level.as_str().to_string(),
+                a.name_zh.clone(),
+                a.name_en.clone(),
+                a.population.to_string(),
+            ],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "code,parent_code,level,name_zh,name_en,population\n";
+
+    fn ok(csv: &str) -> ValidAreas {
+        check(csv.as_bytes(), &AreaTree::default()).expect("valid")
+    }
+
+    fn problems(csv: &[u8], existing: &AreaTree) -> Vec<(Option<u64>, ProblemKind)> {
+        check(csv, existing).expect_err("invalid").into_iter().map(|p| (p.line, p.kind)).collect()
+    }
+
+    fn base() -> String {
+        format!("{HEADER}C,,city,同心市,Tongxin City,300\nD,C,district,东湖区,Donghu,300\nS,D,street,湖滨街道,Hubin,300\nK,S,community,金园社区,Jinyuan,300\n")
+    }
+
+    #[test]
+    fn a_valid_file_orders_parents_first() {
+        let csv = format!("{HEADER}K,S,community,金园社区,Jinyuan,300\nS,D,street,湖滨街道,Hubin,300\nD,C,district,东湖区,Donghu,300\nC,,city,同心市,Tongxin City,300\n");
+        let v = ok(&csv);
+        let codes: Vec<_> = v.areas.iter().map(|a| a.code.as_str()).collect();
+        assert_eq!(codes, ["C", "D", "S", "K"]);
+        assert_eq!((v.inserted, v.updated), (4, 0));
+    }
+
+    #[test]
+    fn bom_quotes_extra_columns_reordered_header_and_blank_lines_are_fine() {
+        let csv = "\u{feff}name_en,code,level,parent_code,name_zh,population,note\n\
+                   \"Tongxin, City\",C,city,,同心市,10,x\n\n";
+        let v = ok(csv);
+        assert_eq!(v.areas[0].name_en, "Tongxin, City");
+        assert_eq!(v.areas[0].population, 10);
+    }
+
+    #[test]
+    fn every_bad_line_is_reported_with_its_number() {
+        let csv = format!(
+            "{}D,C,district,重复,Dup,1\nX,C,province,省,P,1\nY,ZZ,street,街,Y,1\nZ,D,street,街,Z,-5\nW,D,community,社区,W,1\n",
+            base()
+        );
+        let got = problems(csv.as_bytes(), &AreaTree::default());
+        assert_eq!(
+            got,
+            vec![
+                (Some(6), ProblemKind::DuplicateCode { code: "D".into(), first: 3 }),
+                (Some(7), ProblemKind::BadLevel("province".into())),
+                (Some(8), ProblemKind::UnknownParent("ZZ".into())),
+                (Some(9), ProblemKind::BadPopulation("-5".into())),
+                (
+                    Some(10),
+                    ProblemKind::ParentLevel {
+                        level: Level::Community,
+                        expected: Level::Street,
+                        parent: "D".into(),
+                        found: Level::District
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_and_duplicate_columns_stop_at_the_header() {
+        let got = problems(b"code,parent_code,level,name_zh,population\nC,,city,x,1\n", &AreaTree::default());
+        assert_eq!(got, vec![(Some(1), ProblemKind::MissingColumns(vec!["name_en".into()]))]);
+        let got = problems(b"code,code,parent_code,level,name_zh,name_en,population\n", &AreaTree::default());
+        assert_eq!(got, vec![(Some(1), ProblemKind::DuplicateColumn("code".into()))]);
+    }
+
+    #[test]
+    fn bad_encoding_is_reported_per_line() {
+        // "东湖区" in GBK, as Excel on a Chinese Windows saves CSV by default.
+        let mut csv = base().into_bytes();
+        csv.extend_from_slice(b"D2,C,district,\xB6\xAB\xBA\xFE\xC7\xF8,Donghu,1\n");
+        csv.extend_from_slice(b"D3,C,district,ok,ok,1\n");
+        csv.extend_from_slice(b"D4,C,district,\xB6\xAB,x,1\n");
+        let got = problems(&csv, &AreaTree::default());
+        assert_eq!(got, vec![(Some(6), ProblemKind::BadEncoding), (Some(8), ProblemKind::BadEncoding)]);
+    }
+
+    #[test]
+    fn field_count_empty_file_and_malformed_quotes() {
+        let got = problems(format!("{HEADER}C,,city,同心市,Tongxin\n").as_bytes(), &AreaTree::default());
+        assert_eq!(got, vec![(Some(2), ProblemKind::FieldCount { expected: 6, found: 5 })]);
+        assert_eq!(problems(b"", &AreaTree::default()), vec![(None, ProblemKind::EmptyFile)]);
+        assert_eq!(problems(HEADER.as_bytes(), &AreaTree::default()), vec![(None, ProblemKind::EmptyFile)]);
+    }
+
+    #[test]
+    fn parent_rules() {
+        let csv = format!("{HEADER}C,X,city,市,C,1\nD,,district,区,D,1\nE,E,district,区,E,1\nF,C,district,区,F,1\n");
+        let got = problems(csv.as_bytes(), &AreaTree::default());
+        assert_eq!(
+            got,
+            vec![
+                (Some(2), ProblemKind::CityParent),
+                (Some(3), ProblemKind::MissingParent),
+                (Some(4), ProblemKind::SelfParent),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_and_codes() {
+        let long = "长".repeat(65);
+        let csv = format!("{HEADER}C,,city,,C,1\nbad code!,C,district,区,D,1\n,C,district,区,D,1\nD,C,district,{long},D,1\n");
+        let got = problems(csv.as_bytes(), &AreaTree::default());
+        assert_eq!(
+            got,
+            vec![
+                (Some(2), ProblemKind::EmptyName("name_zh")),
+                (Some(3), ProblemKind::BadCode("bad code!".into())),
+                (Some(4), ProblemKind::EmptyCode),
+                (Some(5), ProblemKind::LongName("name_zh")),
+            ]
+        );
+    }
+
+    #[test]
+    fn checks_against_existing_areas() {
+        let existing = AreaTree::new(ok(&base()).areas);
+        // A new community under an existing street, an update, and a conflicting level.
+        let csv = format!("{HEADER}K2,S,community,银园社区,Yinyuan,5\nK,S,community,金园社区,Jinyuan,400\n");
+        let v = check(csv.as_bytes(), &existing).unwrap();
+        assert_eq!((v.inserted, v.updated), (1, 1));
+        let csv = format!("{HEADER}K,D,street,金园街道,Jinyuan,400\nC2,,city,别的市,Other,1\n");
+        let got = problems(csv.as_bytes(), &existing);
+        assert_eq!(
+            got,
+            vec![
+                (Some(2), ProblemKind::LevelChange { code: "K".into(), existing: Level::Community, level: Level::Street }),
+                (Some(3), ProblemKind::SecondCity { existing: "C".into() }),
+            ]
+        );
+    }
+
+    #[test]
+    fn export_round_trips_through_import() {
+        let v = ok(&base());
+        let again = ok(&to_csv(&v.areas));
+        assert_eq!(v.areas, again.areas);
+    }
+
+    #[test]
+    fn messages_name_the_line_in_both_languages() {
+        let p = Problem { line: Some(7), kind: ProblemKind::BadLevel("province".into()) };
+        assert_eq!(p.message(Lang::Zh), "第 7 行：层级“province”无效，应为 city、district、street 或 community");
+        assert!(p.message(Lang::En).starts_with("Line 7: the level “province” is invalid"));
+    }
+}

@@ -1,0 +1,94 @@
+//! The HTTP surface: pages (Leptos), server functions, open-data API, preference forms,
+//! static assets, and the layers every response passes through.
+pub mod api;
+pub mod assets;
+pub mod error;
+pub mod health;
+pub mod lang;
+pub mod prefs;
+pub mod security;
+
+use crate::backend::StoreBackend;
+use crate::config::Settings;
+use crate::storage::Db;
+use app::backend::SharedBackend;
+use app::AssetPaths;
+use axum::{extract::FromRef, middleware, routing::{get, post}, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::compression::{predicate::{NotForContentType, SizeAbove}, CompressionLayer, CompressionLevel, Predicate};
+use tower_http::trace::TraceLayer;
+
+/// Everything a handler may need, cloned cheaply into each request.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub db: Db,
+    pub backend: Arc<StoreBackend>,
+    pub assets: AssetPaths,
+    /// Whether `/pkg` holds hashed (immutable) file names.
+    pub hashed_assets: bool,
+    pub settings: Arc<Settings>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+impl AppState {
+    /// Context for rendering pages and running server functions.
+    fn leptos_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
+        let backend = SharedBackend(self.backend.clone());
+        move || provide_context(backend.clone())
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let context = state.leptos_context();
+    let shell = {
+        let options = state.leptos.clone();
+        let assets = state.assets.clone();
+        move || app::shell(options.clone(), assets.clone())
+    };
+    let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), {
+        let shell = shell.clone();
+        move |_| shell()
+    });
+
+    // Dynamic responses (pages, JSON, CSV) are compressed on the fly; the static assets
+    // were compressed once at start and carry their own Content-Encoding already.
+    let compress = SizeAbove::new(1024)
+        .and(NotForContentType::GRPC)
+        .and(NotForContentType::IMAGES)
+        .and(NotForContentType::const_new("application/wasm"));
+
+    Router::new()
+        .route("/healthz", get(health::check))
+        .route("/prefs/lang", post(prefs::set_lang))
+        .route("/prefs/area", post(prefs::set_area))
+        .nest("/api/v1", api::router())
+        .nest_service("/pkg", assets::pkg_service(&state))
+        .leptos_routes_with_context(&state, routes, context, shell)
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), assets::cache_control))
+        .layer(middleware::from_fn_with_state(state.clone(), security::check_origin))
+        .layer(middleware::from_fn(security::headers))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)).compress_when(compress))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_request(())
+                .on_response(|res: &axum::http::Response<_>, latency: Duration, _span: &tracing::Span| {
+                    tracing::info!(status = res.status().as_u16(), latency_ms = latency.as_secs_f64() * 1000.0, "response");
+                })
+                .on_failure(()),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,137 @@
+//! `tongxin`: the portal's server and its operations commands.
+use anyhow::Context;
+use app::i18n::{Lang, Msg};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tongxin::config::Settings;
+use tongxin::startup::{open_db, seed_demo, Application};
+use tongxin::storage::areas::ImportOutcome;
+
+#[derive(Parser)]
+#[command(name = "tongxin", version, about = "同心 Tongxin: citizen engagement portal for city-level social governance")]
+struct Cli {
+    /// Configuration file (TOML). Default: ./tongxin.toml if present. TONGXIN_* variables override it.
+    #[arg(long, global = true, env = "TONGXIN_CONFIG")]
+    config: Option<PathBuf>,
+    /// Language of command output: zh-CN or en.
+    #[arg(long, global = true, default_value = "zh-CN", env = "TONGXIN_LANG")]
+    lang: String,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default when no command is given).
+    Serve,
+    /// Create the database if needed and apply all migrations.
+    Migrate,
+    /// Load the fictional demo city 同心市 (refused if it conflicts with stored areas).
+    SeedDemo,
+    /// Import data from a CSV file; the whole file is checked first and applied all-or-nothing.
+    #[command(subcommand)]
+    Import(Import),
+    /// Write a consistent copy of the database to FILE.
+    Backup {
+        /// Where to write the copy (must not exist).
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Areas: columns code,parent_code,level,name_zh,name_en,population (UTF-8).
+    Areas {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = Lang::from_tag(&cli.lang).unwrap_or_default();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("configuration: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    tongxin::telemetry::init(&settings.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve), settings, lang)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings, lang: Lang) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve => {
+            let app = Application::build(settings).await?;
+            let url = format!("http://127.0.0.1:{}", app.port());
+            tracing::info!(%url, "listening");
+            println!("同心 Tongxin is running at {url}");
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate => {
+            let db = open_db(&settings).await?;
+            println!("migrated {}", settings.database_url());
+            db.close().await;
+        }
+        Command::SeedDemo => {
+            let db = open_db(&settings).await?;
+            let outcome = seed_demo(&db).await?;
+            db.close().await;
+            return Ok(report(outcome, lang));
+        }
+        Command::Import(Import::Areas { file }) => {
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let db = open_db(&settings).await?;
+            let outcome = db.import_areas_csv(&bytes).await?;
+            db.close().await;
+            return Ok(report(outcome, lang));
+        }
+        Command::Backup { file } => {
+            anyhow::ensure!(!file.exists(), "{} already exists", file.display());
+            let db = open_db(&settings).await?;
+            db.backup(&file).await?;
+            db.close().await;
+            println!("{}", file.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(outcome: ImportOutcome, lang: Lang) -> ExitCode {
+    match outcome {
+        ImportOutcome::Applied { inserted, updated } => {
+            let count = (inserted + updated).to_string();
+            println!(
+                "{}",
+                lang.fmt(
+                    Msg::ImportSummaryOk,
+                    &[("count", &count), ("inserted", &inserted.to_string()), ("updated", &updated.to_string())]
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        ImportOutcome::Rejected(problems) => {
+            for p in &problems {
+                eprintln!("{}", p.message(lang));
+            }
+            eprintln!("{}", lang.fmt(Msg::ImportSummaryFailed, &[("count", &problems.len().to_string())]));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Building and running the application (zero2prod's `Application`): tests start the
+//! very same thing on port 0 with a fresh database.
+use crate::backend::StoreBackend;
+use crate::config::Settings;
+use crate::domain::{area_import, demo_city};
+use crate::http::{self, assets, AppState};
+use crate::storage::{areas::ImportOutcome, Db};
+use anyhow::Context;
+use leptos::prelude::LeptosOptions;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+    pub db: Db,
+    pub backend: Arc<StoreBackend>,
+}
+
+/// Opens and migrates the database named by the settings.
+pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
+    let url = settings.database_url();
+    let db = Db::connect(&url).await.with_context(|| format!("opening {url}"))?;
+    db.migrate().await.context("migrating the database")?;
+    Ok(db)
+}
+
+/// Loads the demo city. Refuses (changes nothing) if it conflicts with stored areas.
+pub async fn seed_demo(db: &Db) -> anyhow::Result<ImportOutcome> {
+    let areas = demo_city::demo_areas(demo_city::DEMO_SEED);
+    Ok(db.import_area_rows(area_import::raw_rows(&areas), true).await?)
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = open_db(&settings).await?;
+        if settings.seed_demo && db.areas().await?.is_empty() {
+            match seed_demo(&db).await? {
+                ImportOutcome::Applied { inserted, .. } => tracing::info!(inserted, "demo city 同心市 seeded"),
+                ImportOutcome::Rejected(p) => anyhow::bail!("demo city rejected: {:?}", p),
+            }
+        }
+        let site_root = settings.site_root.clone();
+        let compressed = tokio::task::spawn_blocking(move || assets::precompress(&site_root)).await?;
+        match compressed {
+            Ok(n) if n > 0 => tracing::info!(files = n, "static assets precompressed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not precompress static assets"),
+        }
+        let manifest = assets::manifest();
+        let listener = TcpListener::bind(settings.addr).await.with_context(|| format!("binding {}", settings.addr))?;
+        let leptos = LeptosOptions::builder()
+            .output_name(assets::OUTPUT_NAME)
+            .site_root(settings.site_root.to_string_lossy().into_owned())
+            .site_pkg_dir("pkg")
+            .site_addr(listener.local_addr()?)
+            .hash_files(manifest.hashed)
+            .build();
+        let backend = Arc::new(StoreBackend::new(db.clone()));
+        let state = AppState {
+            leptos,
+            db: db.clone(),
+            backend: backend.clone(),
+            assets: manifest.paths,
+            hashed_assets: manifest.hashed,
+            settings: Arc::new(settings),
+        };
+        Ok(Application { listener, router: http::router(state), db, backend })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        self.db.close().await;
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
