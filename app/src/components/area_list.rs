@@ -12,7 +12,7 @@ pub fn AreaList(lang: Lang, items: Vec<AreaSummary>) -> impl IntoView {
                 .into_iter()
                 .map(|s| {
                     let sub = s.area.level.child().map(|child| {
-                        format!("{} {}", s.children, lang.t(child.plural()))
+                        lang.fmt(Msg::CommonCount, &[("count", &s.children.to_string()), ("what", lang.t(child.plural()))])
                     });
                     let meta = match sub {
                         Some(sub) if s.children > 0 => format!("{sub} · {}", lang.people(s.area.population)),

@@ -43,7 +43,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="topbar">
             <div class="topbar-inner">
                 <a class="brand" href="/">
-                    <span class="brand-mark" aria-hidden="true">"同"</span>
+                    <span class="brand-mark" aria-hidden="true" lang="zh-CN">"同"</span>
                     <span class="brand-name">{lang.t(Msg::AppName)}</span>
                 </a>
                 <LangSwitch lang here=here.clone()/>
@@ -75,7 +75,7 @@ fn AreaChip(lang: Lang, info: SiteInfo) -> impl IntoView {
     view! {
         <a class="area-chip" href="/areas">
             <Svg icon=Icon::Pin/>
-            <span class="visually-hidden">{lang.t(Msg::HomeMyArea)}": "</span>
+            <span class="visually-hidden">{lang.t(Msg::HomeMyArea)}{lang.t(Msg::CommonLabelSep)}</span>
             <span class="area-chip-name">{label}</span>
         </a>
     }
@@ -102,7 +102,7 @@ pub fn LangSwitch(lang: Lang, here: String) -> impl IntoView {
             <input type="hidden" name="lang" value=other.tag()/>
             <input type="hidden" name="next" value=here/>
             <button type="submit" class="lang-button" lang=other.tag()
-                aria-label=format!("{}: {}", lang.t(Msg::LangSwitchLabel), lang.t(Msg::LangOther))>
+                aria-label=format!("{}{}{}", lang.t(Msg::LangSwitchLabel), lang.t(Msg::CommonLabelSep), lang.t(Msg::LangOther))>
                 <Svg icon=Icon::Globe/>
                 <span>{lang.t(Msg::LangOther)}</span>
             </button>

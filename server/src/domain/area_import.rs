@@ -98,6 +98,16 @@ pub struct RawRow {
     pub fields: [String; 6],
 }
 
+/// A file read into rows. Lines that could not be read (bad encoding, wrong number of
+/// fields) are already in `problems`; their codes, where legible, are in `unreadable`
+/// so that rows naming them as parent are not also reported as orphans.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub rows: Vec<RawRow>,
+    pub problems: Vec<Problem>,
+    pub unreadable: Vec<String>,
+}
+
 /// The rows to write, parents before children, and how many codes are new.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidAreas {
@@ -112,7 +122,9 @@ fn at(line: u64, kind: ProblemKind) -> Problem {
 
 /// Reads the CSV bytes into rows, reporting encoding and shape problems per line.
 /// A UTF-8 byte-order mark (as Excel writes) is accepted; extra columns are ignored.
-pub fn parse_csv(bytes: &[u8]) -> Result<Vec<RawRow>, Vec<Problem>> {
+/// Only a file without a usable header is an error here; every other problem travels
+/// on in [`Parsed`] so that validation can report all bad lines in one pass.
+pub fn parse_csv(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(vec![Problem { line: None, kind: ProblemKind::EmptyFile }]);
@@ -152,6 +164,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<RawRow>, Vec<Problem>> {
         COLUMNS.iter().map(|c| names.iter().position(|n| n == c).expect("checked above")).collect();
 
     let mut rows = Vec::new();
+    let mut unreadable = Vec::new();
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -165,8 +178,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<RawRow>, Vec<Problem>> {
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // a blank line, as spreadsheets leave at the end
         }
+        let legible_code = record.get(index[0]).and_then(|c| std::str::from_utf8(c).ok()).map(|c| c.trim().to_string());
         if record.len() != names.len() {
             problems.push(at(line, ProblemKind::FieldCount { expected: names.len(), found: record.len() }));
+            unreadable.extend(legible_code);
             continue;
         }
         let mut fields: [String; 6] = Default::default();
@@ -181,13 +196,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<RawRow>, Vec<Problem>> {
             rows.push(RawRow { line, fields });
         } else {
             problems.push(at(line, ProblemKind::BadEncoding));
+            unreadable.extend(legible_code);
         }
     }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        Err(problems)
-    }
+    Ok(Parsed { rows, problems, unreadable })
 }
 
 fn valid_code(code: &str) -> bool {
@@ -195,14 +207,14 @@ fn valid_code(code: &str) -> bool {
 }
 
 /// Checks every row against the rules and against the areas already stored.
-pub fn validate(rows: Vec<RawRow>, existing: &AreaTree) -> Result<ValidAreas, Vec<Problem>> {
+pub fn validate(parsed: Parsed, existing: &AreaTree) -> Result<ValidAreas, Vec<Problem>> {
     use ProblemKind::*;
-    let mut problems = Vec::new();
+    let Parsed { rows, mut problems, unreadable } = parsed;
     let mut first_line: HashMap<String, u64> = HashMap::new();
     // Rows that passed the per-row checks, with their line.
     let mut good: Vec<(u64, Area)> = Vec::new();
 
-    if rows.is_empty() {
+    if rows.is_empty() && problems.is_empty() {
         return Err(vec![Problem { line: None, kind: EmptyFile }]);
     }
     for row in rows {
@@ -278,7 +290,8 @@ pub fn validate(rows: Vec<RawRow>, existing: &AreaTree) -> Result<ValidAreas, Ve
             .copied()
             .or_else(|| existing.get(parent).map(|p| p.level));
         match parent_level {
-            None if first_line.contains_key(parent) => {} // the parent's own line has the error
+            // The parent's own line is wrong, and already reported.
+            None if first_line.contains_key(parent) || unreadable.contains(parent) => {}
             None => problems.push(at(line, UnknownParent(parent.clone()))),
             Some(found) if found != expected => problems.push(at(
                 line,
@@ -321,8 +334,8 @@ pub fn to_csv(areas: &[Area]) -> String {
 }
 
 /// Rows for already-built areas (the demo city), numbered as if they were a file.
-pub fn raw_rows(areas: &[Area]) -> Vec<RawRow> {
-    areas
+pub fn raw_rows(areas: &[Area]) -> Parsed {
+    let rows = areas
         .iter()
         .enumerate()
         .map(|(i, a)| RawRow {
@@ -336,7 +349,8 @@ pub fn raw_rows(areas: &[Area]) -> Vec<RawRow> {
                 a.population.to_string(),
             ],
         })
-        .collect()
+        .collect();
+    Parsed { rows, ..Parsed::default() }
 }
 
 #[cfg(test)]
@@ -430,6 +444,30 @@ mod tests {
     }
 
     #[test]
+    fn shape_problems_do_not_hide_other_lines_problems() {
+        let mut csv = format!("{HEADER}C,,city,同心市,Tongxin,1\nD,C,district,区\nS,D,street,街道,S,1\nK,C,community,社区,K,1\n").into_bytes();
+        csv.extend_from_slice(b"S2,D2,street,\xB6\xAB,x,1\nK2,S2,community,ok,ok,1\n");
+        let got = problems(&csv, &AreaTree::default());
+        assert_eq!(
+            got,
+            vec![
+                (Some(3), ProblemKind::FieldCount { expected: 6, found: 4 }),
+                (
+                    Some(5),
+                    ProblemKind::ParentLevel {
+                        level: Level::Community,
+                        expected: Level::Street,
+                        parent: "C".into(),
+                        found: Level::City
+                    }
+                ),
+                (Some(6), ProblemKind::BadEncoding),
+            ],
+            "S (line 4) names the unreadable D as parent, K2 names the unreadable S2: neither is reported again"
+        );
+    }
+
+    #[test]
     fn parent_rules() {
         let csv = format!("{HEADER}C,X,city,市,C,1\nD,,district,区,D,1\nE,E,district,区,E,1\nF,C,district,区,F,1\n");
         let got = problems(csv.as_bytes(), &AreaTree::default());
@@ -488,6 +526,6 @@ mod tests {
     fn messages_name_the_line_in_both_languages() {
         let p = Problem { line: Some(7), kind: ProblemKind::BadLevel("province".into()) };
         assert_eq!(p.message(Lang::Zh), "第 7 行：层级“province”无效，应为 city、district、street 或 community");
-        assert!(p.message(Lang::En).starts_with("Line 7: the level “province” is invalid"));
+        assert!(p.message(Lang::En).starts_with("Line 7: the level \"province\" is invalid"));
     }
 }

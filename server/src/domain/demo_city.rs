@@ -121,7 +121,7 @@ pub fn demo_areas(seed: u64) -> Vec<Area> {
                     }
                 };
                 // Villages are smaller than urban communities.
-                let pop = if village { rng.range(1_800, 6_000) } else { rng.range(4_000, 16_500) } as i64;
+                let pop = if village { rng.range(1_800, 6_000) } else { rng.range(4_500, 18_000) } as i64;
                 spop += pop;
                 communities.push(Area {
                     code: format!("{scode}{:03}", ci + 1),

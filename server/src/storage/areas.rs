@@ -1,6 +1,6 @@
 //! The area map in storage, and the all-or-nothing import.
 use super::{meta, Db, StorageError};
-use crate::domain::area_import::{self, Problem, RawRow};
+use crate::domain::area_import::{self, Parsed, Problem};
 use app::areas::{Area, AreaTree, Level};
 use sqlx::{Row, Sqlite, Transaction};
 
@@ -42,14 +42,14 @@ impl Db {
     /// Validates the CSV against the stored map and applies it in one transaction.
     pub async fn import_areas_csv(&self, bytes: &[u8]) -> Result<ImportOutcome, StorageError> {
         match area_import::parse_csv(bytes) {
-            Ok(rows) => self.import_area_rows(rows, false).await,
+            Ok(parsed) => self.import_area_rows(parsed, false).await,
             Err(problems) => Ok(ImportOutcome::Rejected(problems)),
         }
     }
 
     /// Validates and applies rows under the write lock, so that the map they were
     /// checked against is the one they are written to. `demo` marks demo data.
-    pub async fn import_area_rows(&self, rows: Vec<RawRow>, demo: bool) -> Result<ImportOutcome, StorageError> {
+    pub async fn import_area_rows(&self, rows: Parsed, demo: bool) -> Result<ImportOutcome, StorageError> {
         let mut tx = self.begin_write().await?;
         let existing = AreaTree::new(load(&mut *tx).await?);
         let valid = match area_import::validate(rows, &existing) {

@@ -1,0 +1,35 @@
+# Tongxin 同心 — the two commands (see README.md):
+#   make run    build the release site and serve it on http://127.0.0.1:3000 (demo city seeded)
+#   make test   unit, integration and end-to-end tests (Playwright + Debian's Chromium)
+SHELL := /bin/bash
+export PATH := $(CURDIR)/target/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test build tools e2e-tools unit e2e clean-data
+.DEFAULT_GOAL := run
+
+run: build
+	./target/release/tongxin serve
+
+test: e2e-tools build unit e2e
+
+## Build the release server, the wasm bundle and the hashed assets into target/.
+build: tools
+	cargo leptos build --release
+
+## Rust unit and integration tests (release profile: reuses the release build's deps).
+unit: tools
+	cargo test --release --workspace
+
+## End-to-end tests at a phone viewport against the release server.
+e2e: e2e-tools
+	cd end2end && npx playwright test
+
+tools:
+	@bash .ci/install-tools
+
+e2e-tools:
+	@bash .ci/install-tools --e2e
+
+## Remove the local database (the demo city is seeded again on the next start).
+clean-data:
+	rm -rf data

@@ -1,0 +1,33 @@
+import { expect, Page, ConsoleMessage } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Waits until the wasm bundle has loaded and hydrated the islands. */
+export async function waitForWasm(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-wasm', 'ready');
+}
+
+/** Collects console errors and CSP violations; call `.check()` at the end of a test. */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return {
+    check() {
+      expect(errors, 'console errors').toEqual([]);
+    },
+  };
+}
+
+/** Saves a full-page screenshot under end2end/.screenshots for people to look at. */
+export async function shot(page: Page, name: string) {
+  const dir = path.join(__dirname, '..', '.screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The bottom navigation, in page order. */
+export const NAV_ZH = ['指数', '问卷', '微实事', '议事', '我的'];
+export const NAV_EN = ['Index', 'Surveys', 'Projects', 'Votes', 'Me'];

@@ -1,0 +1,162 @@
+import { test, expect } from '@playwright/test';
+import { NAV_EN, NAV_ZH, shot, waitForWasm, watchConsole } from './helpers';
+
+test('the home page renders in Chinese with the demo notice and bottom navigation', async ({ page }) => {
+  const console = watchConsole(page);
+  const res = await page.goto('/');
+  expect(res?.status()).toBe(200);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle(/同心市/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('同心市');
+  await expect(page.getByRole('note')).toContainText('演示数据');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link')).toHaveText(NAV_ZH);
+  await expect(nav.getByRole('link', { name: '指数' })).toHaveAttribute('aria-current', 'page');
+  // The city at a glance comes from the seeded demo city.
+  await expect(page.getByText('社区（村）').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /东湖区/ })).toBeVisible();
+  await waitForWasm(page);
+  await shot(page, 'home-zh');
+  console.check();
+});
+
+test('switching to English and back persists across reloads and pages', async ({ page }) => {
+  await page.goto('/surveys');
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page).toHaveURL(/\/surveys$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Surveys');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Tongxin City');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(NAV_EN);
+  await expect(page.getByRole('note')).toContainText('Demo data');
+  await shot(page, 'home-en');
+  await page.getByRole('button', { name: /中文/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('同心市');
+});
+
+test('the area picker remembers the chosen community', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByRole('main').getByRole('link', { name: '选择我的社区' }).click();
+  await expect(page).toHaveURL(/\/areas$/);
+  await page.getByRole('link', { name: /东湖区/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('东湖区');
+  // Street, then community: take the first of each list.
+  const street = page.getByRole('main').locator('.link-list a').first();
+  const streetName = (await street.locator('.link-title').textContent())!.trim();
+  await street.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(streetName);
+  await expect(page.getByRole('navigation', { name: '所在位置' })).toContainText('东湖区');
+  const community = page.getByRole('main').locator('.link-list a').first();
+  const communityName = (await community.locator('.link-title').textContent())!.trim();
+  await community.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(communityName);
+  await page.getByRole('button', { name: '设为我的社区' }).click();
+  await expect(page.getByText('这是你的社区')).toBeVisible();
+  await shot(page, 'community');
+
+  // Persists across reloads and in a new tab of the same browser.
+  await page.reload();
+  await expect(page.getByText('这是你的社区')).toBeVisible();
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.locator('.my-area-name')).toContainText(communityName);
+  await expect(other.locator('.my-area-name')).toContainText(streetName);
+  await expect(other.locator('.area-chip')).toContainText(communityName);
+  await other.goto('/me');
+  await expect(other.getByRole('main')).toContainText(communityName);
+});
+
+test('with wasm loaded, the bottom navigation and the live area search work', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto('/');
+  await waitForWasm(page);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const expected: [string, RegExp, string][] = [
+    ['问卷', /\/surveys$/, '问卷'],
+    ['微实事', /\/projects$/, '民生微实事'],
+    ['议事', /\/votes$/, '社区议事'],
+    ['我的', /\/me$/, '我的'],
+    ['指数', /\/$/, '同心市'],
+  ];
+  for (const [label, url, heading] of expected) {
+    await nav.getByRole('link', { name: label }).click();
+    await expect(page).toHaveURL(url);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+    await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+  }
+  // The island filters as the resident types, without submitting the form.
+  await page.goto('/areas');
+  await waitForWasm(page);
+  const search = page.getByLabel('搜索街道或社区');
+  await search.pressSequentially('金', { delay: 30 });
+  await expect(page).toHaveURL(/\/areas$/);
+  await expect(page.getByRole('status')).toContainText('找到');
+  const first = page.locator('.search-results a').first();
+  await expect(first).toContainText('金');
+  await search.fill('zzzz');
+  await expect(page.getByRole('status')).toContainText('没有找到');
+  await search.fill('jin');
+  await expect(page.locator('.search-results a').first()).toBeVisible();
+  await shot(page, 'area-search');
+  console.check();
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('pages are server-rendered and navigation, language and search still work', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('同心市');
+    await expect(page.locator('html')).not.toHaveAttribute('data-wasm', 'ready');
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('link', { name: '微实事' }).click();
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('民生微实事');
+    await nav.getByRole('link', { name: '指数' }).click();
+    await page.getByRole('link', { name: /南湾区/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('南湾区');
+    // The language form posts and redirects back.
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Nanwan District');
+    // The search form submits as a GET.
+    await page.goto('/areas');
+    await page.getByLabel('Search subdistricts and communities').fill('Town');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/areas\?q=Town/);
+    await expect(page.getByRole('status')).toContainText('found');
+    await expect(page.locator('.search-results a').first()).toContainText('Town');
+    await shot(page, 'nojs-search-en');
+  });
+});
+
+test('an unknown URL gets the 404 page in the current language', async ({ page }) => {
+  let res = await page.goto('/no/such/page');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+  await expect(page.getByRole('link', { name: '返回首页' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  res = await page.goto('/no/such/page');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  res = await page.goto('/areas/000000');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('main')).toContainText('000000');
+  await shot(page, 'not-found-en');
+});
+
+test('keyboard users can skip to the content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '跳到主要内容' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});

@@ -1,0 +1,14 @@
+use crate::helpers::spawn;
+
+#[tokio::test]
+async fn healthz_answers_ok_while_the_database_answers() {
+    let app = spawn(false).await;
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    app.db.close().await;
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status(), 503);
+}

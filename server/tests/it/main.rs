@@ -1,0 +1,10 @@
+//! Integration tests: the real application on port 0 with a fresh SQLite file each,
+//! and the real `tongxin` binary for the command line.
+mod api_areas;
+mod cli;
+mod health;
+mod helpers;
+mod import_areas;
+mod pages;
+mod prefs;
+mod security;

@@ -1,0 +1,86 @@
+//! Server-rendered pages: language from the cookie, the demo notice, 404s, assets.
+use crate::helpers::{areas, spawn};
+use app::areas::Level;
+
+async fn page(app: &crate::helpers::TestApp, path: &str, lang: Option<&str>) -> (u16, String) {
+    let mut req = app.client.get(app.url(path));
+    if let Some(lang) = lang {
+        req = req.header("cookie", format!("tx_lang={lang}"));
+    }
+    let res = req.send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn home_is_chinese_by_default_and_english_by_cookie() {
+    let app = spawn(true).await;
+    let (status, html) = page(&app, "/", None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"<html lang="zh-CN""#));
+    assert!(html.contains("同心市") && html.contains("演示数据"));
+    for label in ["指数", "问卷", "微实事", "议事", "我的"] {
+        assert!(html.contains(&format!("<span>{label}</span>")), "{label}");
+    }
+    let (_, html) = page(&app, "/", Some("en")).await;
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("Tongxin City") && html.contains("Demo data"));
+}
+
+#[tokio::test]
+async fn no_demo_notice_without_demo_data() {
+    let app = spawn(false).await;
+    let (status, html) = page(&app, "/", None).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("演示数据"));
+}
+
+#[tokio::test]
+async fn every_shell_page_renders() {
+    let app = spawn(true).await;
+    let all = areas(&app.db).await;
+    let community = all.iter().find(|a| a.level == Level::Community).unwrap();
+    for path in ["/", "/areas", "/areas?q=%E9%87%91", "/surveys", "/projects", "/votes", "/me"] {
+        let (status, html) = page(&app, path, None).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.contains(r#"id="main""#), "{path}");
+    }
+    let (status, html) = page(&app, &format!("/areas/{}", community.code), None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(&community.name_zh));
+    assert!(html.contains("设为我的社区"));
+    // The server-side search (no JavaScript) lists matching communities.
+    let (_, html) = page(&app, "/areas?q=Village", Some("en")).await;
+    assert!(html.contains(" Village</span>"));
+}
+
+#[tokio::test]
+async fn unknown_pages_and_areas_are_404_in_the_current_language() {
+    let app = spawn(true).await;
+    let (status, html) = page(&app, "/no/such/page", None).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("页面不存在"));
+    let (status, html) = page(&app, "/no/such/page", Some("en")).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Page not found"));
+    let (status, html) = page(&app, "/areas/999999", Some("en")).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("999999"));
+}
+
+#[tokio::test]
+async fn chosen_area_shows_in_the_header() {
+    let app = spawn(true).await;
+    let community = areas(&app.db).await.into_iter().find(|a| a.level == Level::Community).unwrap();
+    let res = app
+        .client
+        .get(app.url("/"))
+        .header("cookie", format!("tx_area={}", community.code))
+        .send()
+        .await
+        .unwrap();
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&community.name_zh));
+    // A cookie naming an unknown area is ignored.
+    let res = app.client.get(app.url("/")).header("cookie", "tx_area=nowhere").send().await.unwrap();
+    assert!(res.text().await.unwrap().contains("还没有选择你所在的社区"));
+}
