@@ -16,9 +16,11 @@ test: e2e-tools build unit e2e
 build: tools
 	cargo leptos build --release
 
-## Rust unit and integration tests (release profile: reuses the release build's deps).
+## Rust unit and integration tests (release profile: reuses the release build's deps;
+## cargo-leptos sets LEPTOS_OUTPUT_NAME, which Leptos reads at compile time, so the same
+## value here keeps cargo from rebuilding the Leptos crates between the two).
 unit: tools
-	cargo test --release --workspace
+	LEPTOS_OUTPUT_NAME=tongxin cargo test --release --workspace
 
 ## End-to-end tests at a phone viewport against the release server.
 e2e: e2e-tools

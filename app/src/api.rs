@@ -15,6 +15,16 @@ pub struct SiteInfo {
     pub my_area_path: Vec<Area>,
 }
 
+impl SiteInfo {
+    /// "东湖区 · 湖滨街道 · 悦园社区": the chosen area with its district and street.
+    pub fn my_area_label(&self, lang: crate::i18n::Lang) -> Option<String> {
+        let area = self.my_area.as_ref()?;
+        let mut names: Vec<&str> = self.my_area_path.iter().map(|a| a.name(lang)).collect();
+        names.push(area.name(lang));
+        Some(names.join(" · "))
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AreaSummary {
     pub area: Area,

@@ -78,19 +78,25 @@ impl Lang {
         out
     }
 
+    /// A large count, short: 264万 / 2.64 M (below ten thousand, written out).
+    pub fn compact(self, n: i64) -> String {
+        match self {
+            Lang::Zh if n >= 10_000 => {
+                let wan = n as f64 / 10_000.0;
+                if wan >= 100.0 { format!("{wan:.0}万") } else { format!("{wan:.1}万") }
+            }
+            Lang::En if n >= 1_000_000 => format!("{:.2} M", n as f64 / 1_000_000.0),
+            Lang::En if n >= 10_000 => format!("{:.0} k", n as f64 / 1_000.0),
+            _ => self.number(n),
+        }
+    }
+
     /// A population in the idiom of each language: 25.3万 / 253,000 is written as
     /// "25.3万人" in Chinese and "253,000 residents" in English.
     pub fn people(self, n: i64) -> String {
         let count = match self {
-            Lang::Zh if n >= 10_000 => {
-                let wan = n as f64 / 10_000.0;
-                if wan >= 100.0 {
-                    format!("{wan:.0}万")
-                } else {
-                    format!("{wan:.1}万")
-                }
-            }
-            _ => self.number(n),
+            Lang::Zh => self.compact(n),
+            Lang::En => self.number(n),
         };
         self.fmt(Msg::CommonPeople, &[("count", &count)])
     }
@@ -155,6 +161,10 @@ mod tests {
         assert_eq!(Lang::Zh.people(2_512_000), "251万人");
         assert_eq!(Lang::Zh.people(8_000), "8,000人");
         assert_eq!(Lang::En.people(253_000), "253,000 residents");
+        assert_eq!(Lang::Zh.compact(2_637_866), "264万");
+        assert_eq!(Lang::En.compact(2_637_866), "2.64 M");
+        assert_eq!(Lang::En.compact(63_100), "63 k");
+        assert_eq!(Lang::En.compact(9_999), "9,999");
     }
 
     #[test]

@@ -92,7 +92,7 @@ test('with wasm loaded, the bottom navigation and the live area search work', as
   }
   // The island filters as the resident types, without submitting the form.
   await page.goto('/areas');
-  await waitForWasm(page);
+  await expect(page.locator('form.search')).toHaveAttribute('data-live', 'true');
   const search = page.getByLabel('搜索街道或社区');
   await search.pressSequentially('金', { delay: 30 });
   await expect(page).toHaveURL(/\/areas$/);

@@ -70,3 +70,29 @@ impl Settings {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Defaults, then the file, then the environment. (The only test that touches
+    /// TONGXIN_* variables, so it cannot race another.)
+    #[test]
+    fn file_then_environment_override_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("tongxin.toml");
+        std::fs::write(&file, "addr = \"0.0.0.0:8080\"\ndata_dir = \"/var/lib/tongxin\"\nseed_demo = false\n").unwrap();
+        std::env::set_var("TONGXIN_DATA_DIR", "/srv/tongxin");
+        std::env::set_var("TONGXIN_SECURE_COOKIES", "true");
+        let s = Settings::load(Some(&file)).unwrap();
+        std::env::remove_var("TONGXIN_DATA_DIR");
+        std::env::remove_var("TONGXIN_SECURE_COOKIES");
+        assert_eq!(s.addr, "0.0.0.0:8080".parse().unwrap());
+        assert_eq!(s.data_dir, PathBuf::from("/srv/tongxin"));
+        assert!(!s.seed_demo);
+        assert!(s.secure_cookies);
+        assert_eq!(s.log_format, "text");
+        assert_eq!(s.database_url(), "sqlite:///srv/tongxin/tongxin.db");
+        assert!(Settings::load(Some(&dir.path().join("missing.toml"))).is_err(), "a named file must exist");
+    }
+}

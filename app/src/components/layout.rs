@@ -6,6 +6,7 @@ use crate::components::icons::{Icon, Svg};
 use crate::i18n::{Lang, Msg};
 use crate::prefs::use_lang;
 use leptos::prelude::*;
+use leptos_meta::Meta;
 use leptos_router::hooks::use_location;
 
 /// The path and query of the page being shown, used as the `next` of preference forms.
@@ -39,6 +40,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         })
     };
     view! {
+        // Read by WeChat and other apps when a link is shared.
+        <Meta name="description" content=lang.t(Msg::AppDescription)/>
         <a class="skip-link" href="#main">{lang.t(Msg::A11ySkip)}</a>
         <header class="topbar">
             <div class="topbar-inner">
@@ -64,14 +67,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// The resident's chosen area under the top bar, linking to the picker.
 #[component]
 fn AreaChip(lang: Lang, info: SiteInfo) -> impl IntoView {
-    let label = match &info.my_area {
-        Some(area) => {
-            let mut parts: Vec<&str> = info.my_area_path.iter().map(|a| a.name(lang)).collect();
-            parts.push(area.name(lang));
-            parts.join(" · ")
-        }
-        None => lang.t(Msg::HomeChooseArea).to_string(),
-    };
+    let label = info.my_area_label(lang).unwrap_or_else(|| lang.t(Msg::HomeChooseArea).to_string());
     view! {
         <a class="area-chip" href="/areas">
             <Svg icon=Icon::Pin/>

@@ -22,6 +22,9 @@ pub fn filter<'a>(items: &'a [SearchItem], query: &str) -> Vec<&'a SearchItem> {
 #[island]
 pub fn AreaSearch(lang: Lang, query: String, items: Vec<SearchItem>) -> impl IntoView {
     let (q, set_q) = signal(query);
+    // Effects run only in the browser: once this one has, the island is live.
+    let (live, set_live) = signal(false);
+    Effect::new(move |_| set_live.set(true));
     let items = StoredValue::new(items);
     let results = move || {
         let q = q.get();
@@ -60,6 +63,7 @@ pub fn AreaSearch(lang: Lang, query: String, items: Vec<SearchItem>) -> impl Int
     };
     view! {
         <form class="search" role="search" method="get" action="/areas"
+            data-live=move || live.get().then_some("true")
             on:submit=move |ev| ev.prevent_default()>
             <label for="area-q">{lang.t(Msg::AreaSearchLabel)}</label>
             <div class="search-row">

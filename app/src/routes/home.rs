@@ -6,7 +6,7 @@ use crate::components::{ErrorView, Layout};
 use crate::i18n::{Lang, Msg};
 use crate::prefs::use_lang;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -24,7 +24,6 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <Title text=format!("{} · {}", lang.t(Msg::HomeTitle), lang.t(Msg::AppCity))/>
-        <Meta name="description" content=lang.t(Msg::AppDescription)/>
         <Layout>
             <Suspense fallback=|| ()>{body}</Suspense>
         </Layout>
@@ -33,19 +32,17 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::SiteInfo) -> impl IntoView {
-    let my_area = match info.my_area {
-        Some(area) => {
-            let mut names: Vec<String> = info.my_area_path.iter().map(|a| a.name(lang).to_string()).collect();
-            names.push(area.name(lang).to_string());
+    let my_area = match (info.my_area_label(lang), info.my_area) {
+        (Some(label), Some(area)) => {
             view! {
                 <p class="my-area-name">
-                    <a href=format!("/areas/{}", area.code)>{names.join(" · ")}</a>
+                    <a href=format!("/areas/{}", area.code)>{label}</a>
                 </p>
                 <p><a class="button button-secondary" href="/areas">{lang.t(Msg::HomeChangeArea)}</a></p>
             }
             .into_any()
         }
-        None => view! {
+        _ => view! {
             <p>{lang.t(Msg::HomeNoArea)}</p>
             <p><a class="button" href="/areas">{lang.t(Msg::HomeChooseArea)}</a></p>
         }
@@ -66,7 +63,7 @@ fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::Si
             <section aria-labelledby="glance-h">
                 <h2 id="glance-h" class="section-title">{lang.t(Msg::HomeGlance)}</h2>
                 <dl class="stats">
-                    <div><dt>{lang.t(Msg::HomeStatPopulation)}</dt><dd>{lang.people(d.city.population)}</dd></div>
+                    <div><dt>{lang.t(Msg::HomeStatPopulation)}</dt><dd>{lang.compact(d.city.population)}</dd></div>
                     <div><dt>{lang.t(Msg::HomeStatDistricts)}</dt><dd>{d.districts.len()}</dd></div>
                     <div><dt>{lang.t(Msg::HomeStatStreets)}</dt><dd>{d.streets}</dd></div>
                     <div><dt>{lang.t(Msg::HomeStatCommunities)}</dt><dd>{d.communities}</dd></div>

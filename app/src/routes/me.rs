@@ -15,14 +15,7 @@ pub fn MePage() -> impl IntoView {
     let area = move || {
         Suspend::new(async move {
             let info = info.await.unwrap_or_default();
-            let name = match info.my_area {
-                Some(a) => {
-                    let mut names: Vec<String> = info.my_area_path.iter().map(|x| x.name(lang).to_string()).collect();
-                    names.push(a.name(lang).to_string());
-                    names.join(" · ")
-                }
-                None => lang.t(Msg::HomeNoArea).to_string(),
-            };
+            let name = info.my_area_label(lang).unwrap_or_else(|| lang.t(Msg::HomeNoArea).to_string());
             view! { <p>{name}</p> }
         })
     };

@@ -84,3 +84,18 @@ async fn chosen_area_shows_in_the_header() {
     let res = app.client.get(app.url("/")).header("cookie", "tx_area=nowhere").send().await.unwrap();
     assert!(res.text().await.unwrap().contains("还没有选择你所在的社区"));
 }
+
+#[tokio::test]
+async fn a_storage_failure_shows_the_error_page_in_the_residents_language() {
+    let app = spawn(true).await;
+    assert_eq!(page(&app, "/", None).await.0, 200);
+    app.db.close().await;
+    // The area map is re-validated at most once a second.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let (status, html) = page(&app, "/", None).await;
+    assert_eq!(status, 500);
+    assert!(html.contains("出错了"), "{html}");
+    let (status, html) = page(&app, "/areas", Some("en")).await;
+    assert_eq!(status, 500);
+    assert!(html.contains("Something went wrong"));
+}
