@@ -8,6 +8,7 @@ pub mod areas;
 pub mod backend;
 pub mod components;
 pub mod i18n;
+pub mod index;
 pub mod islands;
 pub mod prefs;
 pub mod routes;

@@ -1,3 +1,4 @@
 //! Domain engines: pure functions over plain data. No I/O, no framework types.
 pub mod area_import;
 pub mod demo_city;
+pub mod index;
