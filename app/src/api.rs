@@ -64,6 +64,11 @@ pub struct PickerData {
     pub items: Vec<SearchItem>,
 }
 
+#[server(prefix = "/rpc")]
+pub async fn load_methodology() -> Result<Option<crate::index::Methodology>, ServerFnError> {
+    Ok(crate::backend::snapshot().await?.methodology.clone())
+}
+
 #[cfg(feature = "ssr")]
 fn summaries(tree: &crate::areas::AreaTree, areas: Vec<&Area>) -> Vec<AreaSummary> {
     areas

@@ -2,16 +2,19 @@
 //! that `app` never contains SQL; `server/` implements it and provides it as context
 //! for page rendering and for server-function calls.
 use crate::areas::AreaTree;
+use crate::index::Methodology;
 use async_trait::async_trait;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// What pages read on every request: the area map and whether it is demo data.
+/// What pages read on every request: the area map, whether it is demo data, and the
+/// index methodology in force.
 /// Cached by the server and replaced whenever an import changes the areas.
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub tree: AreaTree,
     pub demo: bool,
+    pub methodology: Option<Methodology>,
 }
 
 #[derive(Debug, thiserror::Error)]

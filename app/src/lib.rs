@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=routes::HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/areas") view=routes::AreaPickerPage ssr=SsrMode::Async/>
                 <Route path=path!("/areas/:code") view=routes::AreaDetailPage ssr=SsrMode::Async/>
+                <Route path=path!("/index/methodology") view=routes::MethodologyPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys") view=routes::SurveysPage ssr=SsrMode::Async/>
                 <Route path=path!("/projects") view=routes::ProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=routes::VotesPage ssr=SsrMode::Async/>

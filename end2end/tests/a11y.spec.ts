@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 // WCAG 2.1 AA checks by axe-core on every page the shell has, in both languages.
-const pages = ['/', '/areas', '/areas/449901', '/areas/449901001', '/surveys', '/projects', '/votes', '/me', '/nope'];
+const pages = ['/', '/index/methodology', '/areas', '/areas/449901', '/areas/449901001', '/surveys', '/projects', '/votes', '/me', '/nope'];
 
 for (const lang of ['zh-CN', 'en']) {
   test(`pages have no axe violations (${lang})`, async ({ page, context }) => {

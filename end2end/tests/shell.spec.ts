@@ -160,3 +160,15 @@ test('keyboard users can skip to the content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#main$/);
 });
+
+test('the methodology page explains the index in plain words', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '了解平安+指数如何计算' }).click();
+  await expect(page).toHaveURL(/\/index\/methodology$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('指数如何计算');
+  await expect(page.getByRole('heading', { level: 3 })).toHaveCount(14);
+  await expect(page.locator('.indicator')).toHaveCount(28);
+  await expect(page.getByRole('heading', { name: /治安指数/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '指数' })).toHaveAttribute('aria-current', 'page');
+  await shot(page, 'methodology-zh');
+});

@@ -1,6 +1,6 @@
 //! The storage-backed implementation of `app::backend::Backend`, with the area map
-//! cached in memory. The cache is re-validated against `areas_revision` at most once a
-//! second, so an import by the CLI (another process) shows up within a second, and an
+//! cached in memory. The cache is re-validated against `snapshot_revision` at most once a
+//! second (the revision covers areas and methodology), so an import by the CLI (another process) shows up within a second, and an
 //! import through this process at once.
 use crate::storage::{meta, Db};
 use app::areas::AreaTree;
@@ -35,10 +35,11 @@ impl StoreBackend {
     }
 
     async fn load(&self) -> Result<Cached, crate::storage::StorageError> {
-        let revision = self.db.areas_revision().await?;
+        let revision = self.db.snapshot_revision().await?;
         let tree = AreaTree::new(self.db.areas().await?);
         let demo = self.db.meta(meta::DEMO).await?.as_deref() == Some("1");
-        Ok(Cached { revision, checked: Instant::now(), snapshot: Arc::new(Snapshot { tree, demo }) })
+        let methodology = self.db.methodology_in_force().await?;
+        Ok(Cached { revision, checked: Instant::now(), snapshot: Arc::new(Snapshot { tree, demo, methodology }) })
     }
 }
 
@@ -58,7 +59,7 @@ impl Backend for StoreBackend {
             }
         };
         if let Some(old) = stale_revision {
-            let revision = self.db.areas_revision().await.map_err(unavailable)?;
+            let revision = self.db.snapshot_revision().await.map_err(unavailable)?;
             if revision == old {
                 let mut cache = self.cache.lock().map_err(|_| BackendError::Unavailable("cache poisoned".into()))?;
                 if let Some(c) = cache.as_mut() {

@@ -2,6 +2,7 @@
 //! very same thing on port 0 with a fresh database.
 use crate::backend::StoreBackend;
 use crate::config::Settings;
+use crate::domain::index::methodology::default_methodology;
 use crate::domain::{area_import, demo_city};
 use crate::http::{self, assets, AppState};
 use crate::storage::{areas::ImportOutcome, Db};
@@ -18,11 +19,23 @@ pub struct Application {
 }
 
 /// Opens and migrates the database named by the settings.
+/// Opens and migrates the database named by the settings, and adopts the shipped
+/// methodology when none is in force yet.
 pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
     let url = settings.database_url();
     let db = Db::connect(&url).await.with_context(|| format!("opening {url}"))?;
     db.migrate().await.context("migrating the database")?;
+    if db.methodology_in_force().await?.is_none() {
+        let m = default_methodology();
+        db.adopt_methodology(&m, &now_iso8601()).await?;
+        tracing::info!(version = %m.version, "default methodology adopted");
+    }
     Ok(db)
+}
+
+/// The current time as ISO-8601 UTC, to the second.
+pub fn now_iso8601() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// Loads the demo city. Refuses (changes nothing) if it conflicts with stored areas.

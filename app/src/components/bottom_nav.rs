@@ -50,7 +50,7 @@ impl Section {
     pub fn of_path(path: &str) -> Option<Section> {
         let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
         match first {
-            "" | "areas" => Some(Section::Index),
+            "" | "areas" | "index" => Some(Section::Index),
             "surveys" => Some(Section::Surveys),
             "projects" => Some(Section::Projects),
             "votes" => Some(Section::Votes),

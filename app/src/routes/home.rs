@@ -58,6 +58,7 @@ fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::Si
         <section class="card card-accent" aria-labelledby="index-h">
             <h2 id="index-h">{lang.t(Msg::HomeIndexHeading)}" "<span class="badge">{lang.t(Msg::CommonComingSoon)}</span></h2>
             <p>{lang.t(Msg::HomeIndexBody)}</p>
+            <p><a href="/index/methodology">{lang.t(Msg::MethodLink)}</a></p>
         </section>
         {data.map(|d| view! {
             <section aria-labelledby="glance-h">

@@ -35,8 +35,8 @@ impl Db {
         load(self.reader()).await
     }
 
-    pub async fn areas_revision(&self) -> Result<i64, StorageError> {
-        Ok(self.meta(meta::AREAS_REVISION).await?.and_then(|v| v.parse().ok()).unwrap_or(0))
+    pub async fn snapshot_revision(&self) -> Result<i64, StorageError> {
+        Ok(self.meta(meta::SNAPSHOT_REVISION).await?.and_then(|v| v.parse().ok()).unwrap_or(0))
     }
 
     /// Validates the CSV against the stored map and applies it in one transaction.
@@ -62,7 +62,7 @@ impl Db {
         for area in &valid.areas {
             upsert(&mut tx, area).await?;
         }
-        meta::bump(&mut tx, meta::AREAS_REVISION).await?;
+        meta::bump(&mut tx, meta::SNAPSHOT_REVISION).await?;
         if demo {
             meta::set(&mut tx, meta::DEMO, "1").await?;
         }

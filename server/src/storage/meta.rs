@@ -3,7 +3,9 @@ use super::{Db, StorageError};
 use sqlx::{Sqlite, Transaction};
 
 pub const DEMO: &str = "demo_data";
-pub const AREAS_REVISION: &str = "areas_revision";
+/// Bumped by every change to what pages cache (areas, methodology), so that the
+/// cache of every process notices it.
+pub const SNAPSHOT_REVISION: &str = "snapshot_revision";
 
 impl Db {
     pub async fn meta(&self, key: &str) -> Result<Option<String>, StorageError> {

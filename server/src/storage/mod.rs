@@ -4,6 +4,7 @@
 //! writers queue instead of failing with "database is locked".
 pub mod areas;
 pub mod meta;
+pub mod methodology;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};
@@ -15,6 +16,8 @@ pub enum StorageError {
     Sqlx(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(String),
     #[error("unsupported database URL {0:?}: this version runs on SQLite (sqlite://PATH)")]
     Unsupported(String),
 }

@@ -68,7 +68,7 @@ async fn malformed_files_change_nothing_and_report_every_bad_line() {
     assert!(tongxin(dir.path(), &["import", "areas", &good]).status.success());
     let db = open(dir.path()).await;
     let before = areas(&db).await;
-    let revision = db.areas_revision().await.unwrap();
+    let revision = db.snapshot_revision().await.unwrap();
 
     let mut gbk = format!("{HEADER}K2,S,community,ok,ok,1\n").into_bytes();
     gbk.extend_from_slice(b"K3,S,community,\xBD\xF0\xD4\xB0\xC9\xE7\xC7\xF8,Jinyuan,1\n"); // 金园社区 in GBK
@@ -116,7 +116,7 @@ async fn malformed_files_change_nothing_and_report_every_bad_line() {
         }
         assert!(stderr.contains("数据库没有任何改动"), "{name}: {stderr}");
         assert_eq!(areas(&db).await, before, "{name} changed the areas");
-        assert_eq!(db.areas_revision().await.unwrap(), revision, "{name} bumped the revision");
+        assert_eq!(db.snapshot_revision().await.unwrap(), revision, "{name} bumped the revision");
     }
 
     // The same report in English.

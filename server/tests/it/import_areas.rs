@@ -22,7 +22,7 @@ async fn concurrent_imports_all_apply() {
         assert!(matches!(t.await.unwrap().unwrap(), ImportOutcome::Applied { inserted: 1, updated: 0 }));
     }
     assert_eq!(areas(&app.db).await.len(), before + 20);
-    assert_eq!(app.db.areas_revision().await.unwrap(), 21);
+    assert_eq!(app.db.snapshot_revision().await.unwrap(), 22);
 }
 
 #[tokio::test]

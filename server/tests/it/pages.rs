@@ -99,3 +99,18 @@ async fn a_storage_failure_shows_the_error_page_in_the_residents_language() {
     assert_eq!(status, 500);
     assert!(html.contains("Something went wrong"));
 }
+
+#[tokio::test]
+async fn the_methodology_page_lists_every_indicator_in_both_languages() {
+    let app = spawn(false).await;
+    let (status, html) = page(&app, "/index/methodology", None).await;
+    assert_eq!(status, 200);
+    for text in ["指数如何计算", "治安指数", "违法犯罪警情", "市民打分", "版本 2026.1", "件/万人·日"] {
+        assert!(html.contains(text), "{text}");
+    }
+    assert_eq!(html.matches(r#"class="indicator""#).count(), 28);
+    let (_, html) = page(&app, "/index/methodology", Some("en")).await;
+    for text in ["How the index is calculated", "Public security", "Crime reports", "best 0.1 per 10 000 residents per day"] {
+        assert!(html.contains(text), "{text}");
+    }
+}

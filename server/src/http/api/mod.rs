@@ -1,11 +1,12 @@
 //! The open-data API under `/api/v1` (handlers in `<resource>.rs`, as in crates.io).
 pub mod areas;
+pub mod methodology;
 
 use super::AppState;
 use axum::{routing::get, Router};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/areas", get(areas::list))
+    Router::new().route("/areas", get(areas::list)).route("/methodology", get(methodology::show))
 }
 
 /// `format=json|csv` on every list endpoint.
