@@ -3,110 +3,12 @@
 //! The whole file is checked before anything is written: every problem is reported with
 //! its line number, and the caller applies the rows only when there is none
 //! (all-or-nothing). Pure: the existing map comes in as an [`AreaTree`].
+use super::csv_import::{at, parse_csv, Parsed, Problem, ProblemKind, RawRow};
 use app::areas::{Area, AreaTree, Level};
-use app::i18n::{Lang, Msg};
 use std::collections::HashMap;
 
 pub const COLUMNS: [&str; 6] = ["code", "parent_code", "level", "name_zh", "name_en", "population"];
 const MAX_NAME_CHARS: usize = 64;
-
-/// One problem, located at a line of the file (1-based, the header is line 1) or at
-/// the file as a whole.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub line: Option<u64>,
-    pub kind: ProblemKind,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProblemKind {
-    EmptyFile,
-    MissingColumns(Vec<String>),
-    DuplicateColumn(String),
-    BadEncoding,
-    Malformed(String),
-    FieldCount { expected: usize, found: usize },
-    EmptyCode,
-    BadCode(String),
-    DuplicateCode { code: String, first: u64 },
-    BadLevel(String),
-    CityParent,
-    MissingParent,
-    SelfParent,
-    UnknownParent(String),
-    ParentLevel { level: Level, expected: Level, parent: String, found: Level },
-    LevelChange { code: String, existing: Level, level: Level },
-    SecondCity { existing: String },
-    EmptyName(&'static str),
-    LongName(&'static str),
-    BadPopulation(String),
-}
-
-impl Problem {
-    /// The problem as a resident or officer reads it, with its line.
-    pub fn message(&self, lang: Lang) -> String {
-        let reason = self.reason(lang);
-        match self.line {
-            Some(line) => lang.fmt(Msg::ImportLine, &[("line", &line.to_string()), ("reason", &reason)]),
-            None => lang.fmt(Msg::ImportFile, &[("reason", &reason)]),
-        }
-    }
-
-    fn reason(&self, lang: Lang) -> String {
-        let lv = |l: Level| lang.t(l.name()).to_string();
-        use ProblemKind::*;
-        match &self.kind {
-            EmptyFile => lang.t(Msg::ImportEmptyFile).into(),
-            MissingColumns(cols) => lang.fmt(Msg::ImportMissingColumns, &[("columns", &cols.join(", "))]),
-            DuplicateColumn(c) => lang.fmt(Msg::ImportDuplicateColumn, &[("column", c)]),
-            BadEncoding => lang.t(Msg::ImportBadEncoding).into(),
-            Malformed(d) => lang.fmt(Msg::ImportMalformed, &[("detail", d)]),
-            FieldCount { expected, found } => lang.fmt(
-                Msg::ImportFieldCount,
-                &[("expected", &expected.to_string()), ("found", &found.to_string())],
-            ),
-            EmptyCode => lang.t(Msg::ImportEmptyCode).into(),
-            BadCode(c) => lang.fmt(Msg::ImportBadCode, &[("code", c)]),
-            DuplicateCode { code, first } => {
-                lang.fmt(Msg::ImportDuplicateCode, &[("code", code), ("first", &first.to_string())])
-            }
-            BadLevel(l) => lang.fmt(Msg::ImportBadLevel, &[("level", l)]),
-            CityParent => lang.t(Msg::ImportCityParent).into(),
-            MissingParent => lang.t(Msg::ImportMissingParent).into(),
-            SelfParent => lang.t(Msg::ImportSelfParent).into(),
-            UnknownParent(p) => lang.fmt(Msg::ImportUnknownParent, &[("parent", p)]),
-            ParentLevel { level, expected, parent, found } => lang.fmt(
-                Msg::ImportParentLevel,
-                &[("level", &lv(*level)), ("expected", &lv(*expected)), ("parent", parent), ("found", &lv(*found))],
-            ),
-            LevelChange { code, existing, level } => lang.fmt(
-                Msg::ImportLevelChange,
-                &[("code", code), ("existing", &lv(*existing)), ("level", &lv(*level))],
-            ),
-            SecondCity { existing } => lang.fmt(Msg::ImportSecondCity, &[("existing", existing)]),
-            EmptyName(c) => lang.fmt(Msg::ImportEmptyName, &[("column", c)]),
-            LongName(c) => lang.fmt(Msg::ImportLongName, &[("column", c)]),
-            BadPopulation(v) => lang.fmt(Msg::ImportBadPopulation, &[("value", v)]),
-        }
-    }
-}
-
-/// A data row as read from the file: its line and its six fields, in column order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RawRow {
-    pub line: u64,
-    pub fields: [String; 6],
-}
-
-/// A file read into rows. Lines that could not be read (bad encoding, wrong number of
-/// fields) are already in `problems`; their codes, where legible, are in `unreadable`
-/// so that rows naming them as parent are not also reported as orphans.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Parsed {
-    pub rows: Vec<RawRow>,
-    pub problems: Vec<Problem>,
-    pub unreadable: Vec<String>,
-}
 
 /// The rows to write, parents before children, and how many codes are new.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,90 +18,9 @@ pub struct ValidAreas {
     pub updated: usize,
 }
 
-fn at(line: u64, kind: ProblemKind) -> Problem {
-    Problem { line: Some(line), kind }
-}
-
-/// Reads the CSV bytes into rows, reporting encoding and shape problems per line.
-/// A UTF-8 byte-order mark (as Excel writes) is accepted; extra columns are ignored.
-/// Only a file without a usable header is an error here; every other problem travels
-/// on in [`Parsed`] so that validation can report all bad lines in one pass.
-pub fn parse_csv(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(vec![Problem { line: None, kind: ProblemKind::EmptyFile }]);
-    }
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut records = reader.byte_records();
-    let mut problems = Vec::new();
-
-    // Header: locate each required column.
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(vec![at(1, ProblemKind::Malformed(e.to_string()))]),
-        None => return Err(vec![Problem { line: None, kind: ProblemKind::EmptyFile }]),
-    };
-    let header_line = header.position().map(|p| p.line()).unwrap_or(1);
-    let mut names = Vec::with_capacity(header.len());
-    for field in header.iter() {
-        match std::str::from_utf8(field) {
-            Ok(s) => names.push(s.trim().to_ascii_lowercase()),
-            Err(_) => return Err(vec![at(header_line, ProblemKind::BadEncoding)]),
-        }
-    }
-    for (i, name) in names.iter().enumerate() {
-        if COLUMNS.contains(&name.as_str()) && names[..i].contains(name) {
-            problems.push(at(header_line, ProblemKind::DuplicateColumn(name.clone())));
-        }
-    }
-    let missing: Vec<String> =
-        COLUMNS.iter().filter(|c| !names.iter().any(|n| n == *c)).map(|c| c.to_string()).collect();
-    if !missing.is_empty() {
-        problems.push(at(header_line, ProblemKind::MissingColumns(missing)));
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let index: Vec<usize> =
-        COLUMNS.iter().map(|c| names.iter().position(|n| n == c).expect("checked above")).collect();
-
-    let mut rows = Vec::new();
-    let mut unreadable = Vec::new();
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                problems.push(at(line, ProblemKind::Malformed(e.to_string())));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue; // a blank line, as spreadsheets leave at the end
-        }
-        let legible_code = record.get(index[0]).and_then(|c| std::str::from_utf8(c).ok()).map(|c| c.trim().to_string());
-        if record.len() != names.len() {
-            problems.push(at(line, ProblemKind::FieldCount { expected: names.len(), found: record.len() }));
-            unreadable.extend(legible_code);
-            continue;
-        }
-        let mut fields: [String; 6] = Default::default();
-        let mut ok = true;
-        for (slot, &col) in fields.iter_mut().zip(&index) {
-            match std::str::from_utf8(&record[col]) {
-                Ok(s) => *slot = s.trim().to_string(),
-                Err(_) => ok = false,
-            }
-        }
-        if ok {
-            rows.push(RawRow { line, fields });
-        } else {
-            problems.push(at(line, ProblemKind::BadEncoding));
-            unreadable.extend(legible_code);
-        }
-    }
-    Ok(Parsed { rows, problems, unreadable })
+/// Reads an areas file.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
+    parse_csv(bytes, &COLUMNS)
 }
 
 fn valid_code(code: &str) -> bool {
@@ -219,7 +40,9 @@ pub fn validate(parsed: Parsed, existing: &AreaTree) -> Result<ValidAreas, Vec<P
     }
     for row in rows {
         let line = row.line;
-        let [code, parent, level, name_zh, name_en, population] = row.fields;
+        let mut f = row.fields.into_iter();
+        let mut next = || f.next().unwrap_or_default();
+        let (code, parent, level, name_zh, name_en, population) = (next(), next(), next(), next(), next(), next());
         let before = problems.len();
         if code.is_empty() {
             problems.push(at(line, EmptyCode));
@@ -312,7 +135,7 @@ pub fn validate(parsed: Parsed, existing: &AreaTree) -> Result<ValidAreas, Vec<P
 
 /// Parses and validates in one go.
 pub fn check(bytes: &[u8], existing: &AreaTree) -> Result<ValidAreas, Vec<Problem>> {
-    validate(parse_csv(bytes)?, existing)
+    validate(parse(bytes)?, existing)
 }
 
 /// Writes areas as CSV with the import's columns, so that an export imports unchanged.
@@ -340,7 +163,7 @@ pub fn raw_rows(areas: &[Area]) -> Parsed {
         .enumerate()
         .map(|(i, a)| RawRow {
             line: i as u64 + 2,
-            fields: [
+            fields: vec![
                 a.code.clone(),
                 a.parent_code.clone().unwrap_or_default(),
                 a.level.as_str().to_string(),
@@ -419,7 +242,10 @@ mod tests {
     #[test]
     fn missing_and_duplicate_columns_stop_at_the_header() {
         let got = problems(b"code,parent_code,level,name_zh,population\nC,,city,x,1\n", &AreaTree::default());
-        assert_eq!(got, vec![(Some(1), ProblemKind::MissingColumns(vec!["name_en".into()]))]);
+        assert_eq!(
+            got,
+            vec![(Some(1), ProblemKind::MissingColumns { columns: vec!["name_en".into()], expected: COLUMNS.join(",") })]
+        );
         let got = problems(b"code,code,parent_code,level,name_zh,name_en,population\n", &AreaTree::default());
         assert_eq!(got, vec![(Some(1), ProblemKind::DuplicateColumn("code".into()))]);
     }
@@ -524,6 +350,7 @@ mod tests {
 
     #[test]
     fn messages_name_the_line_in_both_languages() {
+        use app::i18n::Lang;
         let p = Problem { line: Some(7), kind: ProblemKind::BadLevel("province".into()) };
         assert_eq!(p.message(Lang::Zh), "第 7 行：层级“province”无效，应为 city、district、street 或 community");
         assert!(p.message(Lang::En).starts_with("Line 7: the level \"province\" is invalid"));

@@ -1,4 +1,6 @@
 //! Domain engines: pure functions over plain data. No I/O, no framework types.
 pub mod area_import;
+pub mod csv_import;
 pub mod demo_city;
 pub mod index;
+pub mod observation_import;

@@ -1,6 +1,7 @@
 //! The area map in storage, and the all-or-nothing import.
 use super::{meta, Db, StorageError};
-use crate::domain::area_import::{self, Parsed, Problem};
+use crate::domain::area_import;
+use crate::domain::csv_import::{Parsed, Problem};
 use app::areas::{Area, AreaTree, Level};
 use sqlx::{Row, Sqlite, Transaction};
 
@@ -41,7 +42,7 @@ impl Db {
 
     /// Validates the CSV against the stored map and applies it in one transaction.
     pub async fn import_areas_csv(&self, bytes: &[u8]) -> Result<ImportOutcome, StorageError> {
-        match area_import::parse_csv(bytes) {
+        match area_import::parse(bytes) {
             Ok(parsed) => self.import_area_rows(parsed, false).await,
             Err(problems) => Ok(ImportOutcome::Rejected(problems)),
         }
