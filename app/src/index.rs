@@ -22,7 +22,7 @@ pub enum Unit {
 }
 
 /// The daily edition uses daily indicators only; the monthly edition uses all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Edition {
     Daily,

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use tongxin::config::Settings;
 use tongxin::startup::{open_db, seed_demo, Application};
 use tongxin::storage::areas::ImportOutcome;
+use tongxin::storage::observations::Progress;
 
 #[derive(Parser)]
 #[command(name = "tongxin", version, about = "同心 Tongxin: citizen engagement portal for city-level social governance")]
@@ -43,6 +44,13 @@ enum Command {
 enum Import {
     /// Areas: columns code,parent_code,level,name_zh,name_en,population (UTF-8).
     Areas {
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Index observations: columns period,area_code,indicator,value (UTF-8). Periods are
+    /// YYYY-MM-DD for daily indicators and YYYY-MM for monthly ones; areas are streets;
+    /// daily values are counts. Rows replace stored ones; affected scores are recomputed.
+    Observations {
         /// The CSV file.
         file: PathBuf,
     },
@@ -93,14 +101,45 @@ async fn run(command: Command, settings: Settings, lang: Lang) -> anyhow::Result
             let db = open_db(&settings).await?;
             let outcome = seed_demo(&db).await?;
             db.close().await;
-            return Ok(report(outcome, lang));
+            return Ok(report(outcome, lang, Msg::ImportSummaryOk));
         }
         Command::Import(Import::Areas { file }) => {
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let db = open_db(&settings).await?;
             let outcome = db.import_areas_csv(&bytes).await?;
             db.close().await;
-            return Ok(report(outcome, lang));
+            return Ok(report(outcome, lang, Msg::ImportSummaryOk));
+        }
+        Command::Import(Import::Observations { file }) => {
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let db = open_db(&settings).await?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            let progress = {
+                let bar = bar.clone();
+                move |p: Progress| match p {
+                    Progress::Validated { rows } => {
+                        bar.set_message("write");
+                        bar.set_length(rows);
+                    }
+                    Progress::Written { done, .. } => bar.set_position(done),
+                    Progress::Recomputed { done, total } => {
+                        if done == 1 {
+                            bar.set_message("recompute");
+                            bar.set_length(total);
+                        }
+                        bar.set_position(done);
+                    }
+                }
+            };
+            let outcome = db.import_observations_csv(&bytes, &progress).await?;
+            bar.finish_and_clear();
+            db.close().await;
+            return Ok(report(outcome, lang, Msg::ImportObsSummary));
         }
         Command::Backup { file } => {
             anyhow::ensure!(!file.exists(), "{} already exists", file.display());
@@ -113,14 +152,14 @@ async fn run(command: Command, settings: Settings, lang: Lang) -> anyhow::Result
     Ok(ExitCode::SUCCESS)
 }
 
-fn report(outcome: ImportOutcome, lang: Lang) -> ExitCode {
+fn report(outcome: ImportOutcome, lang: Lang, summary: Msg) -> ExitCode {
     match outcome {
         ImportOutcome::Applied { inserted, updated } => {
             let count = (inserted + updated).to_string();
             println!(
                 "{}",
                 lang.fmt(
-                    Msg::ImportSummaryOk,
+                    summary,
                     &[("count", &count), ("inserted", &inserted.to_string()), ("updated", &updated.to_string())]
                 )
             );

@@ -26,7 +26,7 @@ fn area_from_row(row: sqlx::sqlite::SqliteRow) -> Result<Area, sqlx::Error> {
 
 const SELECT_AREAS: &str = "SELECT code, parent_code, level, name_zh, name_en, population FROM areas ORDER BY code";
 
-async fn load<'e, E: sqlx::Executor<'e, Database = Sqlite>>(exec: E) -> Result<Vec<Area>, StorageError> {
+pub(crate) async fn load<'e, E: sqlx::Executor<'e, Database = Sqlite>>(exec: E) -> Result<Vec<Area>, StorageError> {
     let rows = sqlx::query(SELECT_AREAS).fetch_all(exec).await?;
     Ok(rows.into_iter().map(area_from_row).collect::<Result<_, _>>()?)
 }

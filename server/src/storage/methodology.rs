@@ -2,14 +2,21 @@
 //! own version replaces it (and older versions stay, for the scores they produced).
 use super::{meta, Db, StorageError};
 use app::index::Methodology;
+use sqlx::Sqlite;
+
+/// The methodology in force, through a pool or inside a transaction.
+pub(crate) async fn in_force<'e, E: sqlx::Executor<'e, Database = Sqlite>>(
+    exec: E,
+) -> Result<Option<Methodology>, StorageError> {
+    let body: Option<String> =
+        sqlx::query_scalar("SELECT body FROM methodologies WHERE in_force = 1").fetch_optional(exec).await?;
+    body.map(|b| serde_json::from_str(&b).map_err(|e| StorageError::Corrupt(e.to_string()))).transpose()
+}
 
 impl Db {
     /// The methodology in force, if any has been adopted.
     pub async fn methodology_in_force(&self) -> Result<Option<Methodology>, StorageError> {
-        let body: Option<String> = sqlx::query_scalar("SELECT body FROM methodologies WHERE in_force = 1")
-            .fetch_optional(self.reader())
-            .await?;
-        body.map(|b| serde_json::from_str(&b).map_err(|e| StorageError::Corrupt(e.to_string()))).transpose()
+        in_force(self.reader()).await
     }
 
     /// Stores `m` and puts it in force (replacing a stored version of the same name).

@@ -5,6 +5,8 @@
 pub mod areas;
 pub mod meta;
 pub mod methodology;
+pub mod observations;
+pub mod scores;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};

@@ -39,7 +39,7 @@ fn every_command_has_help() {
     for cmd in ["serve", "migrate", "seed-demo", "import", "backup"] {
         assert!(help.contains(cmd), "{cmd} missing from:\n{help}");
     }
-    for args in [&["serve", "--help"][..], &["migrate", "--help"], &["seed-demo", "--help"], &["import", "--help"], &["import", "areas", "--help"], &["backup", "--help"]] {
+    for args in [&["serve", "--help"][..], &["migrate", "--help"], &["seed-demo", "--help"], &["import", "--help"], &["import", "areas", "--help"], &["import", "observations", "--help"], &["backup", "--help"]] {
         let out = tongxin(dir.path(), args);
         assert!(out.status.success(), "{args:?}");
         assert!(text(&out.stdout).contains("Usage: tongxin"), "{args:?}");
@@ -148,4 +148,29 @@ async fn seed_demo_migrate_and_backup() {
     assert_eq!(areas(&backup).await, seeded);
     // Refuses to overwrite.
     assert!(!tongxin(dir.path(), &["backup", copy.to_str().unwrap()]).status.success());
+}
+
+#[tokio::test]
+async fn import_observations_reports_every_bad_line_and_applies_good_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let areas = write(dir.path(), "areas.csv", format!("{HEADER}{GOOD}").as_bytes());
+    assert!(tongxin(dir.path(), &["import", "areas", &areas]).status.success());
+    let bad = write(
+        dir.path(),
+        "obs.csv",
+        "period,area_code,indicator,value\n2026-11-20,S,crime_reports,2\n2026-11-20,K,crime_reports,1\n2026-11,S,crime_reports,1\n2026-11-20,S,telecom_fraud,-1\n".as_bytes(),
+    );
+    let out = tongxin(dir.path(), &["import", "observations", &bad]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for line in ["第 3 行：“K”是社区（村），观测数据只能录入到街道（镇）", "第 4 行：指标“crime_reports”每日更新", "第 5 行：数值“-1”不是非负整数"] {
+        assert!(stderr.contains(line), "{line} in {stderr}");
+    }
+    let db = open(dir.path()).await;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(db.reader()).await.unwrap();
+    assert_eq!(n, 0);
+    let good = write(dir.path(), "obs.csv", "period,area_code,indicator,value\n2026-11-20,S,crime_reports,2\n".as_bytes());
+    let out = tongxin(dir.path(), &["import", "observations", &good]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("已导入 1 条观测数据（新增 1 条，替换 0 条）"), "{}", text(&out.stdout));
 }

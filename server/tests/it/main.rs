@@ -6,6 +6,7 @@ mod cli;
 mod health;
 mod helpers;
 mod import_areas;
+mod import_observations;
 mod pages;
 mod prefs;
 mod security;

@@ -89,7 +89,8 @@ async fn chosen_area_shows_in_the_header() {
 async fn a_storage_failure_shows_the_error_page_in_the_residents_language() {
     let app = spawn(true).await;
     assert_eq!(page(&app, "/", None).await.0, 200);
-    app.db.close().await;
+    // The pool refuses new work at once; waiting for idle connections is bounded.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), app.db.close()).await;
     // The area map is re-validated at most once a second.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let (status, html) = page(&app, "/", None).await;
