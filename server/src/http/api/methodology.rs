@@ -24,7 +24,7 @@ pub async fn show(State(state): State<AppState>, ReqLang(lang): ReqLang, Query(p
     })?;
     let snapshot = state.backend.snapshot().await.map_err(|e| HttpError::internal(e, lang))?;
     let Some(m) = snapshot.methodology.as_ref() else {
-        return Err(HttpError { status: StatusCode::NOT_FOUND, code: "no_methodology", message: "no methodology in force".into() });
+        return Err(HttpError { status: StatusCode::NOT_FOUND, code: "no_methodology", message: lang.t(Msg::ErrorNoMethodology).into() });
     };
     Ok(match format {
         Format::Json => Json(m).into_response(),
