@@ -2,7 +2,8 @@
 //! that `app` never contains SQL; `server/` implements it and provides it as context
 //! for page rendering and for server-function calls.
 use crate::areas::AreaTree;
-use crate::index::Methodology;
+use crate::index::{Edition, Methodology};
+use crate::scores::{IndicatorScore, PeriodRange, ScoreTable, SeriesPoint};
 use async_trait::async_trait;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -26,18 +27,36 @@ pub enum BackendError {
 #[async_trait]
 pub trait Backend: Send + Sync + 'static {
     async fn snapshot(&self) -> Result<Arc<Snapshot>, BackendError>;
+    /// Every area's scores for one period (cached: the city index page reads this).
+    async fn scores(&self, edition: Edition, period: &str) -> Result<Option<Arc<ScoreTable>>, BackendError>;
+    /// The first and last published period of an edition. For the monthly edition the
+    /// last is the latest month with monthly observations (a month in progress has
+    /// daily data only).
+    async fn periods(&self, edition: Edition) -> Result<Option<PeriodRange>, BackendError>;
+    /// An area's scores from `from` to `to` inclusive, oldest first.
+    async fn series(&self, area: &str, edition: Edition, from: &str, to: &str) -> Result<Vec<SeriesPoint>, BackendError>;
+    /// A street's indicators for one period, as scored.
+    async fn indicators(&self, street: &str, edition: Edition, period: &str) -> Result<Vec<IndicatorScore>, BackendError>;
 }
 
 /// The backend as provided in Leptos context.
 #[derive(Clone)]
 pub struct SharedBackend(pub Arc<dyn Backend>);
 
+/// The backend, from inside a server function or a server-rendered page.
+pub fn backend() -> Result<Arc<dyn Backend>, ServerFnError> {
+    use_context::<SharedBackend>()
+        .map(|b| b.0)
+        .ok_or_else(|| ServerFnError::new("backend missing from context"))
+}
+
+/// Logs a storage failure and hides its details from the visitor.
+pub fn unavailable(e: BackendError) -> ServerFnError {
+    leptos::logging::error!("{e}");
+    ServerFnError::new("storage unavailable")
+}
+
 /// The current snapshot, from inside a server function or a server-rendered page.
 pub async fn snapshot() -> Result<Arc<Snapshot>, ServerFnError> {
-    let backend = use_context::<SharedBackend>()
-        .ok_or_else(|| ServerFnError::new("backend missing from context"))?;
-    backend.0.snapshot().await.map_err(|e| {
-        leptos::logging::error!("{e}");
-        ServerFnError::new("storage unavailable")
-    })
+    backend()?.snapshot().await.map_err(unavailable)
 }

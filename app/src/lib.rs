@@ -12,6 +12,7 @@ pub mod index;
 pub mod islands;
 pub mod prefs;
 pub mod routes;
+pub mod scores;
 
 use crate::components::{Layout, NotFoundView};
 use crate::prefs::Prefs;

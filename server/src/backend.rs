@@ -6,6 +6,11 @@ use crate::storage::{meta, Db};
 use app::areas::AreaTree;
 use app::backend::{Backend, BackendError, Snapshot};
 use async_trait::async_trait;
+use crate::domain::index::engine;
+use crate::domain::observation_import::Period;
+use app::index::Edition;
+use app::scores::{IndicatorScore, PeriodRange, ScoreTable, SeriesPoint};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -17,14 +22,27 @@ struct Cached {
     snapshot: Arc<Snapshot>,
 }
 
+/// Score tables and period ranges read since the revision last changed.
+#[derive(Default)]
+struct ScoreCache {
+    revision: i64,
+    tables: HashMap<(Edition, String), Option<Arc<ScoreTable>>>,
+    periods: HashMap<Edition, Option<PeriodRange>>,
+}
+
+/// More distinct periods than this and the score cache starts over (a crawler walking
+/// every date must not grow memory without bound).
+const MAX_TABLES: usize = 2_000;
+
 pub struct StoreBackend {
     db: Db,
     cache: Mutex<Option<Cached>>,
+    scores: Mutex<ScoreCache>,
 }
 
 impl StoreBackend {
     pub fn new(db: Db) -> Self {
-        StoreBackend { db, cache: Mutex::new(None) }
+        StoreBackend { db, cache: Mutex::new(None), scores: Mutex::new(ScoreCache::default()) }
     }
 
     /// Drops the cache so the next read reloads.
@@ -34,6 +52,18 @@ impl StoreBackend {
         }
     }
 
+    /// The revision the snapshot was last validated against (at most a second old),
+    /// with the score cache emptied if it belongs to an older one.
+    async fn score_cache(&self) -> Result<std::sync::MutexGuard<'_, ScoreCache>, BackendError> {
+        self.snapshot().await?;
+        let revision = self.cache.lock().map_err(|_| poisoned())?.as_ref().map(|c| c.revision).unwrap_or(0);
+        let mut cache = self.scores.lock().map_err(|_| poisoned())?;
+        if cache.revision != revision || cache.tables.len() > MAX_TABLES {
+            *cache = ScoreCache { revision, ..ScoreCache::default() };
+        }
+        Ok(cache)
+    }
+
     async fn load(&self) -> Result<Cached, crate::storage::StorageError> {
         let revision = self.db.snapshot_revision().await?;
         let tree = AreaTree::new(self.db.areas().await?);
@@ -41,6 +71,10 @@ impl StoreBackend {
         let methodology = self.db.methodology_in_force().await?;
         Ok(Cached { revision, checked: Instant::now(), snapshot: Arc::new(Snapshot { tree, demo, methodology }) })
     }
+}
+
+fn poisoned() -> BackendError {
+    BackendError::Unavailable("cache poisoned".into())
 }
 
 fn unavailable(e: crate::storage::StorageError) -> BackendError {
@@ -74,5 +108,50 @@ impl Backend for StoreBackend {
             *cache = Some(fresh);
         }
         Ok(snapshot)
+    }
+
+    async fn scores(&self, edition: Edition, period: &str) -> Result<Option<Arc<ScoreTable>>, BackendError> {
+        let key = (edition, period.to_string());
+        if let Some(hit) = self.score_cache().await?.tables.get(&key) {
+            return Ok(hit.clone());
+        }
+        let table = self.db.score_table(edition, period).await.map_err(unavailable)?.map(Arc::new);
+        self.scores.lock().map_err(|_| poisoned())?.tables.insert(key, table.clone());
+        Ok(table)
+    }
+
+    async fn periods(&self, edition: Edition) -> Result<Option<PeriodRange>, BackendError> {
+        if let Some(hit) = self.score_cache().await?.periods.get(&edition) {
+            return Ok(hit.clone());
+        }
+        let range = self.db.score_periods(edition).await.map_err(unavailable)?;
+        self.scores.lock().map_err(|_| poisoned())?.periods.insert(edition, range.clone());
+        Ok(range)
+    }
+
+    async fn series(&self, area: &str, edition: Edition, from: &str, to: &str) -> Result<Vec<SeriesPoint>, BackendError> {
+        self.db.score_series(area, edition, from, to).await.map_err(unavailable)
+    }
+
+    async fn indicators(&self, street: &str, edition: Edition, period: &str) -> Result<Vec<IndicatorScore>, BackendError> {
+        let Some(period) = Period::parse(period).filter(|p| match edition {
+            Edition::Daily => matches!(p, Period::Day(_)),
+            Edition::Monthly => matches!(p, Period::Month(_)),
+        }) else {
+            return Ok(Vec::new());
+        };
+        let snapshot = self.snapshot().await?;
+        let (Some(m), Some(area)) = (snapshot.methodology.as_ref(), snapshot.tree.get(street)) else {
+            return Ok(Vec::new());
+        };
+        let observed = self.db.street_observations(street, edition, period).await.map_err(unavailable)?;
+        let scored = engine::score_street(m, edition, area.population, period.days(), &observed);
+        Ok(m.indicators
+            .iter()
+            .filter_map(|i| {
+                let (value, score) = scored.indicators.get(&i.code)?;
+                Some(IndicatorScore { code: i.code.clone(), observed: observed[&i.code], value: *value, score: *score })
+            })
+            .collect())
     }
 }

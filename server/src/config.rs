@@ -16,6 +16,8 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// Load the fictional demo city when the database has no areas yet.
     pub seed_demo: bool,
+    /// Months of index history the demo city gets (up to yesterday).
+    pub demo_months: u32,
     /// `text` for people, `json` for log collectors.
     pub log_format: String,
     /// Mark cookies `Secure`; turn on when served over HTTPS.
@@ -37,6 +39,7 @@ impl Settings {
             .set_default("data_dir", "data")?
             .set_default("site_root", site_root)?
             .set_default("seed_demo", true)?
+            .set_default("demo_months", 12)?
             .set_default("log_format", "text")?
             .set_default("secure_cookies", false)?;
         builder = match file {
@@ -64,6 +67,7 @@ impl Settings {
             database_url: None,
             site_root: dir.join("site"),
             seed_demo: false,
+            demo_months: 2,
             log_format: "text".into(),
             secure_cookies: false,
             public_origin: None,

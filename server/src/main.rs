@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongxin::config::Settings;
-use tongxin::startup::{open_db, seed_demo, Application};
+use tongxin::startup::{open_db, seed_demo, yesterday_in_china, Application};
 use tongxin::storage::areas::ImportOutcome;
 use tongxin::storage::observations::Progress;
 
@@ -28,8 +28,15 @@ enum Command {
     Serve,
     /// Create the database if needed and apply all migrations.
     Migrate,
-    /// Load the fictional demo city 同心市 (refused if it conflicts with stored areas).
-    SeedDemo,
+    /// Load the fictional demo city 同心市 with index history (refused if it conflicts with stored areas).
+    SeedDemo {
+        /// Months of history before the last day's month.
+        #[arg(long)]
+        months: Option<u32>,
+        /// Last day of history (YYYY-MM-DD); default yesterday in China.
+        #[arg(long, value_parser = parse_day)]
+        until: Option<chrono::NaiveDate>,
+    },
     /// Import data from a CSV file; the whole file is checked first and applied all-or-nothing.
     #[command(subcommand)]
     Import(Import),
@@ -54,6 +61,10 @@ enum Import {
         /// The CSV file.
         file: PathBuf,
     },
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("not a date (YYYY-MM-DD): {s}"))
 }
 
 fn main() -> ExitCode {
@@ -97,9 +108,10 @@ async fn run(command: Command, settings: Settings, lang: Lang) -> anyhow::Result
             println!("migrated {}", settings.database_url());
             db.close().await;
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { months, until } => {
             let db = open_db(&settings).await?;
-            let outcome = seed_demo(&db).await?;
+            let months = months.unwrap_or(settings.demo_months);
+            let outcome = seed_demo(&db, months, until.unwrap_or_else(yesterday_in_china)).await?;
             db.close().await;
             return Ok(report(outcome, lang, Msg::ImportSummaryOk));
         }

@@ -3,7 +3,7 @@
 use crate::backend::StoreBackend;
 use crate::config::Settings;
 use crate::domain::index::methodology::default_methodology;
-use crate::domain::{area_import, demo_city};
+use crate::domain::{area_import, demo_city, demo_observations};
 use crate::http::{self, assets, AppState};
 use crate::storage::{areas::ImportOutcome, Db};
 use anyhow::Context;
@@ -38,17 +38,32 @@ pub fn now_iso8601() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// Loads the demo city. Refuses (changes nothing) if it conflicts with stored areas.
-pub async fn seed_demo(db: &Db) -> anyhow::Result<ImportOutcome> {
+/// Yesterday in China (UTC+8): the latest day a daily index can be published for.
+pub fn yesterday_in_china() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive() - chrono::Duration::days(1)
+}
+
+/// Loads the demo city and `months` months of index observations up to `last_day`.
+/// Refuses (changes nothing) if the city conflicts with stored areas.
+pub async fn seed_demo(db: &Db, months: u32, last_day: chrono::NaiveDate) -> anyhow::Result<ImportOutcome> {
     let areas = demo_city::demo_areas(demo_city::DEMO_SEED);
-    Ok(db.import_area_rows(area_import::raw_rows(&areas), true).await?)
+    let outcome = db.import_area_rows(area_import::raw_rows(&areas), true).await?;
+    if matches!(outcome, ImportOutcome::Rejected(_)) || months == 0 {
+        return Ok(outcome);
+    }
+    let Some(m) = db.methodology_in_force().await? else { anyhow::bail!("no methodology in force") };
+    let tree = app::areas::AreaTree::new(db.areas().await?);
+    let observations = demo_observations::demo_observations(&tree, &m, demo_city::DEMO_SEED, last_day, months);
+    db.import_observations(&observations, &|_| {}).await?;
+    tracing::info!(rows = observations.len(), %last_day, "demo observations seeded");
+    Ok(outcome)
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let db = open_db(&settings).await?;
         if settings.seed_demo && db.areas().await?.is_empty() {
-            match seed_demo(&db).await? {
+            match seed_demo(&db, settings.demo_months, yesterday_in_china()).await? {
                 ImportOutcome::Applied { inserted, .. } => tracing::info!(inserted, "demo city 同心市 seeded"),
                 ImportOutcome::Rejected(p) => anyhow::bail!("demo city rejected: {:?}", p),
             }

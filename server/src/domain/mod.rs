@@ -2,5 +2,6 @@
 pub mod area_import;
 pub mod csv_import;
 pub mod demo_city;
+pub mod demo_observations;
 pub mod index;
 pub mod observation_import;

@@ -41,20 +41,50 @@ impl Db {
                 return Ok(ImportOutcome::Rejected(problems));
             }
         };
-        progress(Progress::Validated { rows: observations.len() as u64 });
-        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(&mut *tx).await?;
-        let total = observations.len() as u64;
-        for (i, chunk) in observations.chunks(BATCH).enumerate() {
-            write_batch(&mut tx, chunk).await?;
-            progress(Progress::Written { done: ((i * BATCH + chunk.len()) as u64).min(total), total });
-        }
-        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(&mut *tx).await?;
-        let affected = affected_periods(&observations);
-        scores::recompute(&mut tx, &m, &tree, &affected, progress).await?;
+        let outcome = apply(&mut tx, &m, &tree, &observations, progress).await?;
         tx.commit().await?;
-        let inserted = (after - before).max(0) as usize;
-        Ok(ImportOutcome::Applied { inserted, updated: observations.len() - inserted })
+        Ok(outcome)
     }
+
+    /// Stores observations that are valid by construction (the demo city's), the same
+    /// way as an import: all or nothing, scores recomputed.
+    pub async fn import_observations(
+        &self,
+        observations: &[Observation],
+        progress: &(dyn Fn(Progress) + Send + Sync),
+    ) -> Result<ImportOutcome, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let tree = AreaTree::new(super::areas::load(&mut *tx).await?);
+        let Some(m) = super::methodology::in_force(&mut *tx).await? else {
+            return Err(StorageError::Corrupt("no methodology in force".into()));
+        };
+        let outcome = apply(&mut tx, &m, &tree, observations, progress).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+}
+
+async fn apply(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    m: &app::index::Methodology,
+    tree: &AreaTree,
+    observations: &[Observation],
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<ImportOutcome, StorageError> {
+    progress(Progress::Validated { rows: observations.len() as u64 });
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(&mut **tx).await?;
+    let total = observations.len() as u64;
+    for (i, chunk) in observations.chunks(BATCH).enumerate() {
+        write_batch(tx, chunk).await?;
+        progress(Progress::Written { done: ((i * BATCH + chunk.len()) as u64).min(total), total });
+    }
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(&mut **tx).await?;
+    let affected = affected_periods(observations);
+    scores::recompute(tx, m, tree, &affected, progress).await?;
+    // Pages cache scores: tell every process they changed.
+    super::meta::bump(tx, super::meta::SNAPSHOT_REVISION).await?;
+    let inserted = (after - before).max(0) as usize;
+    Ok(ImportOutcome::Applied { inserted, updated: observations.len() - inserted })
 }
 
 async fn write_batch(tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>, rows: &[Observation]) -> Result<(), StorageError> {

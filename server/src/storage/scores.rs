@@ -6,6 +6,7 @@ use crate::domain::index::engine::{self, StreetScore};
 use crate::domain::observation_import::Period;
 use app::areas::{AreaTree, Level};
 use app::index::{Edition, Methodology};
+use app::scores::{PeriodRange, ScoreRow, ScoreTable, SeriesPoint};
 use chrono::Duration;
 use sqlx::{Row, Sqlite, Transaction};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -204,4 +205,119 @@ async fn set_warning(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Reads for pages and the open-data API.
+impl super::Db {
+    pub async fn score_table(&self, edition: Edition, period: &str) -> Result<Option<ScoreTable>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT area_code, methodology_version, score, coverage, dimensions, warning FROM scores \
+             WHERE edition = ? AND period = ? ORDER BY area_code",
+        )
+        .bind(edition_str(edition))
+        .bind(period)
+        .fetch_all(self.reader())
+        .await?;
+        let Some(first) = rows.first() else { return Ok(None) };
+        let methodology_version: String = first.try_get("methodology_version")?;
+        let rows = rows
+            .iter()
+            .map(|row| {
+                Ok(ScoreRow {
+                    area_code: row.try_get("area_code")?,
+                    score: row.try_get("score")?,
+                    coverage: row.try_get("coverage")?,
+                    dimensions: dimensions(&row.try_get::<String, _>("dimensions")?)?,
+                    warning: row.try_get::<i64, _>("warning")? != 0,
+                })
+            })
+            .collect::<Result<Vec<_>, StorageError>>()?;
+        Ok(Some(ScoreTable { edition, period: period.to_string(), methodology_version, rows }))
+    }
+
+    /// First and last published period. The monthly edition's last is the latest month
+    /// with monthly observations: the month in progress has daily data only.
+    pub async fn score_periods(&self, edition: Edition) -> Result<Option<PeriodRange>, StorageError> {
+        let (first, mut last): (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT MIN(period), MAX(period) FROM scores WHERE edition = ?")
+                .bind(edition_str(edition))
+                .fetch_one(self.reader())
+                .await?;
+        if edition == Edition::Monthly {
+            let complete: Option<String> =
+                sqlx::query_scalar("SELECT MAX(period) FROM observations WHERE LENGTH(period) = 7")
+                    .fetch_one(self.reader())
+                    .await?;
+            if complete.is_some() {
+                last = complete;
+            }
+        }
+        Ok(first.zip(last).map(|(first, last)| PeriodRange { first, last }))
+    }
+
+    pub async fn score_series(
+        &self,
+        area: &str,
+        edition: Edition,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<SeriesPoint>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT period, methodology_version, score, coverage, dimensions, warning FROM scores \
+             WHERE area_code = ? AND edition = ? AND period >= ? AND period <= ? ORDER BY period",
+        )
+        .bind(area)
+        .bind(edition_str(edition))
+        .bind(from)
+        .bind(to)
+        .fetch_all(self.reader())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SeriesPoint {
+                    period: row.try_get("period")?,
+                    methodology_version: row.try_get("methodology_version")?,
+                    score: row.try_get("score")?,
+                    coverage: row.try_get("coverage")?,
+                    dimensions: dimensions(&row.try_get::<String, _>("dimensions")?)?,
+                    warning: row.try_get::<i64, _>("warning")? != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// A street's observations for a period as the engine takes them (a month's daily
+    /// counts summed).
+    pub async fn street_observations(
+        &self,
+        street: &str,
+        edition: Edition,
+        period: Period,
+    ) -> Result<BTreeMap<String, f64>, StorageError> {
+        let rows = match edition {
+            Edition::Daily => {
+                sqlx::query("SELECT indicator, value FROM observations WHERE area_code = ? AND period = ?")
+                    .bind(street)
+                    .bind(period.to_string())
+                    .fetch_all(self.reader())
+                    .await?
+            }
+            Edition::Monthly => {
+                sqlx::query(
+                    "SELECT indicator, SUM(value) AS value FROM observations \
+                     WHERE area_code = ? AND (period = ? OR period LIKE ?) GROUP BY indicator",
+                )
+                .bind(street)
+                .bind(period.to_string())
+                .bind(format!("{period}-%"))
+                .fetch_all(self.reader())
+                .await?
+            }
+        };
+        rows.iter().map(|r| Ok((r.try_get("indicator")?, r.try_get("value")?))).collect()
+    }
+}
+
+fn dimensions(json: &str) -> Result<BTreeMap<String, Option<f64>>, StorageError> {
+    serde_json::from_str(json).map_err(|e| StorageError::Corrupt(e.to_string()))
 }

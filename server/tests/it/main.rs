@@ -1,6 +1,7 @@
 //! Integration tests: the real application on port 0 with a fresh SQLite file each,
 //! and the real `tongxin` binary for the command line.
 mod api_areas;
+mod api_index;
 mod api_methodology;
 mod cli;
 mod health;
