@@ -9,6 +9,9 @@ pub mod backend;
 pub mod components;
 pub mod i18n;
 pub mod index;
+pub mod index_api;
+#[cfg(feature = "ssr")]
+pub mod charts;
 pub mod islands;
 pub mod prefs;
 pub mod routes;
@@ -27,6 +30,8 @@ use leptos_router::{
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AssetPaths {
     pub css: String,
+    /// The trimmed ECharts build with its boot code; loaded only by pages with charts.
+    pub charts: Option<String>,
 }
 
 /// The Content-Security-Policy of pages: only our own scripts, plus the inline
@@ -44,6 +49,7 @@ pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
     let prefs = Prefs::from_request();
     let lang = prefs.lang;
     provide_context(prefs);
+    provide_context(assets.clone());
     #[cfg(feature = "ssr")]
     {
         leptos::nonce::provide_nonce();
@@ -84,6 +90,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=routes::HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/areas") view=routes::AreaPickerPage ssr=SsrMode::Async/>
                 <Route path=path!("/areas/:code") view=routes::AreaDetailPage ssr=SsrMode::Async/>
+                <Route path=path!("/index") view=routes::RankingPage ssr=SsrMode::Async/>
+                <Route path=path!("/index/area/:code") view=routes::AreaIndexPage ssr=SsrMode::Async/>
+                <Route path=path!("/index/compare") view=routes::ComparePage ssr=SsrMode::Async/>
+                <Route path=path!("/index/mine") view=routes::MyIndexPage ssr=SsrMode::Async/>
                 <Route path=path!("/index/methodology") view=routes::MethodologyPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys") view=routes::SurveysPage ssr=SsrMode::Async/>
                 <Route path=path!("/projects") view=routes::ProjectsPage ssr=SsrMode::Async/>

@@ -220,3 +220,74 @@ mod tests {
         assert!(!valid_period(Edition::Monthly, "2026-00"));
     }
 }
+
+/// Step 9: the change between two periods split into dimension contributions
+/// `W_d · (D_d(t) − D_d(t−1)) / Σ W`, the sum over the dimensions present in the later
+/// period. Exact (residual 0) when the same dimensions are present in both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub change: f64,
+    /// (dimension code, contribution), largest effect first.
+    pub contributions: Vec<(String, f64)>,
+    /// What the contributions do not explain (dimensions appearing or disappearing).
+    pub residual: f64,
+}
+
+pub type DimensionScores = BTreeMap<String, Option<f64>>;
+
+pub fn explain(
+    m: &Methodology,
+    before: (Option<f64>, &DimensionScores),
+    after: (Option<f64>, &DimensionScores),
+) -> Option<Explanation> {
+    let (b, a) = (before.0?, after.0?);
+    let weight_after: f64 =
+        after.1.iter().filter(|(_, d)| d.is_some()).filter_map(|(c, _)| m.dimension(c).map(|d| d.weight)).sum();
+    let mut contributions: Vec<(String, f64)> = after
+        .1
+        .iter()
+        .filter_map(|(code, d)| {
+            let (now, then) = ((*d)?, before.1.get(code).copied().flatten()?);
+            let w = m.dimension(code)?.weight;
+            Some((code.clone(), w * (now - then) / weight_after))
+        })
+        .collect();
+    contributions.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then_with(|| x.0.cmp(&y.0)));
+    let change = a - b;
+    let explained: f64 = contributions.iter().map(|(_, c)| c).sum();
+    Some(Explanation { change, contributions, residual: change - explained })
+}
+
+/// The period one step after, for "next day" links.
+pub fn next_period(edition: Edition, period: &str) -> Option<String> {
+    match edition {
+        Edition::Daily => {
+            let (y, m, d) = split_date(period)?;
+            let (y, m, d) = if d < days_in_month(y, m) {
+                (y, m, d + 1)
+            } else if m < 12 {
+                (y, m + 1, 1)
+            } else {
+                (y + 1, 1, 1)
+            };
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        Edition::Monthly => {
+            let (y, m) = split_month(period)?;
+            let (y, m) = if m < 12 { (y, m + 1) } else { (y + 1, 1) };
+            Some(format!("{y:04}-{m:02}"))
+        }
+    }
+}
+
+/// `n` periods back from `period` (for trend windows).
+pub fn periods_back(edition: Edition, period: &str, n: u32) -> String {
+    let mut p = period.to_string();
+    for _ in 0..n {
+        match previous_period(edition, &p) {
+            Some(prev) => p = prev,
+            None => break,
+        }
+    }
+    p
+}

@@ -75,7 +75,8 @@ impl Application {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not precompress static assets"),
         }
-        let manifest = assets::manifest();
+        let mut manifest = assets::manifest();
+        manifest.paths.charts = assets::charts_script(&settings.site_root);
         let listener = TcpListener::bind(settings.addr).await.with_context(|| format!("binding {}", settings.addr))?;
         let leptos = LeptosOptions::builder()
             .output_name(assets::OUTPUT_NAME)

@@ -2,6 +2,7 @@
 pub mod area_list;
 pub mod bottom_nav;
 pub mod icons;
+pub mod index_parts;
 pub mod layout;
 pub mod status;
 

@@ -1,6 +1,9 @@
 //! `/`: the index section's home: the resident's area, the daily index (filled by the
 //! index issue) and the city at a glance.
 use crate::api::{load_home, load_site_info};
+use crate::components::index_parts::{Change, Flags, GradeBadge};
+use crate::index::Edition;
+use crate::index_api::{load_home_index, HomeIndex};
 use crate::components::area_list::AreaList;
 use crate::components::{ErrorView, Layout};
 use crate::i18n::{Lang, Msg};
@@ -13,11 +16,12 @@ pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| load_home());
     let info = Resource::new(|| (), |_| load_site_info());
+    let index = Resource::new(|| (), |_| load_home_index());
     let body = move || {
         Suspend::new(async move {
-            let (data, info) = (data.await, info.await);
-            match (data, info) {
-                (Ok(data), Ok(info)) => view! { <HomeBody lang data info/> }.into_any(),
+            let (data, info, index) = (data.await, info.await, index.await);
+            match (data, info, index) {
+                (Ok(data), Ok(info), Ok(index)) => view! { <HomeBody lang data info index/> }.into_any(),
                 _ => view! { <ErrorView/> }.into_any(),
             }
         })
@@ -31,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::SiteInfo) -> impl IntoView {
+fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::SiteInfo, index: Option<HomeIndex>) -> impl IntoView {
     let my_area = match (info.my_area_label(lang), info.my_area) {
         (Some(label), Some(area)) => {
             view! {
@@ -50,16 +54,21 @@ fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::Si
     };
     let city_name = data.as_ref().map(|d| d.city.name(lang).to_string()).unwrap_or_else(|| lang.t(Msg::AppCity).to_string());
     view! {
-        <h1 class="page-title">{city_name}" "<span class="title-sub">{lang.t(Msg::HomeTitle)}</span></h1>
+        <h1 class="page-title">{city_name.clone()}" "<span class="title-sub">{lang.t(Msg::HomeTitle)}</span></h1>
         <section class="card" aria-labelledby="my-area-h">
             <h2 id="my-area-h">{lang.t(Msg::HomeMyArea)}</h2>
             {my_area}
         </section>
-        <section class="card card-accent" aria-labelledby="index-h">
-            <h2 id="index-h">{lang.t(Msg::HomeIndexHeading)}" "<span class="badge">{lang.t(Msg::CommonComingSoon)}</span></h2>
-            <p>{lang.t(Msg::HomeIndexBody)}</p>
-            <p><a href="/index/methodology">{lang.t(Msg::MethodLink)}</a></p>
-        </section>
+        {match index {
+            Some(ix) => view! { <IndexCard lang ix city_name=city_name.clone()/> }.into_any(),
+            None => view! {
+                <section class="card card-accent" aria-labelledby="index-h">
+                    <h2 id="index-h">{lang.t(Msg::HomeIndexHeading)}</h2>
+                    <p>{lang.t(Msg::IndexNoDataAny)}</p>
+                    <p><a href="/index/methodology">{lang.t(Msg::MethodLink)}</a></p>
+                </section>
+            }.into_any(),
+        }}
         {data.map(|d| view! {
             <section aria-labelledby="glance-h">
                 <h2 id="glance-h" class="section-title">{lang.t(Msg::HomeGlance)}</h2>
@@ -75,5 +84,45 @@ fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::Si
                 <AreaList lang items=d.districts/>
             </section>
         })}
+    }
+}
+
+/// Today's index: the city's figure, the resident's subdistrict, and the way in to the
+/// ranking, comparison and "my index".
+#[component]
+fn IndexCard(lang: Lang, ix: HomeIndex, city_name: String) -> impl IntoView {
+    let city = ix.city.clone();
+    let mine = ix.mine.clone().map(|m| view! {
+        <div class="home-mine">
+            <h3>{lang.t(Msg::IndexHomeMyStreet)}</h3>
+            <div class="hero-row">
+                <GradeBadge lang score=m.score/>
+                <div>
+                    <p><a href=format!("/index/area/{}", m.code)>{m.name.clone()}</a>
+                        {m.rank.map(|r| format!(" · {}", lang.fmt(Msg::IndexRankOf, &[("rank", &r.to_string()), ("count", &ix.street_count.to_string())])))}</p>
+                    <p><Change lang edition=Edition::Daily change=m.change/>" "<Flags lang warning=m.warning supervised=m.supervised/></p>
+                </div>
+            </div>
+        </div>
+    });
+    view! {
+        <section class="card card-accent index-hero" aria-labelledby="index-h">
+            <h2 id="index-h">{lang.fmt(Msg::IndexHomeCityToday, &[("city", &city_name)])}" · "{lang.fmt(Msg::IndexAsOf, &[("period", &ix.period)])}</h2>
+            {city.map(|c| view! {
+                <div class="hero-row">
+                    <GradeBadge lang score=c.score large=true/>
+                    <div>
+                        <p><Change lang edition=Edition::Daily change=c.change/></p>
+                        {(ix.warnings > 0).then(|| view! { <p><span class="flag flag-warning">{lang.t(Msg::IndexWarning)}</span>{format!("× {}", ix.warnings)}</p> })}
+                    </div>
+                </div>
+            })}
+            {mine}
+            <p class="link-row">
+                <a class="button" href="/index">{lang.t(Msg::IndexHomeRanking)}</a>
+                <a class="button button-secondary" href="/index/mine">{lang.t(Msg::IndexMineTitle)}</a>
+            </p>
+            <p><a href="/index/methodology">{lang.t(Msg::MethodLink)}</a></p>
+        </section>
     }
 }

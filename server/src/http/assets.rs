@@ -36,8 +36,11 @@ pub fn manifest_from(path: &Path) -> Manifest {
         })
     });
     match css_hash {
-        Some(hash) => Manifest { hashed: true, paths: AssetPaths { css: format!("/pkg/{OUTPUT_NAME}.{hash}.css") } },
-        None => Manifest { hashed: false, paths: AssetPaths { css: format!("/pkg/{OUTPUT_NAME}.css") } },
+        Some(hash) => Manifest {
+            hashed: true,
+            paths: AssetPaths { css: format!("/pkg/{OUTPUT_NAME}.{hash}.css"), charts: None },
+        },
+        None => Manifest { hashed: false, paths: AssetPaths { css: format!("/pkg/{OUTPUT_NAME}.css"), charts: None } },
     }
 }
 
@@ -97,6 +100,23 @@ fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
     std::fs::rename(tmp, path)
 }
 
+/// The chart runtime (trimmed ECharts and its boot code) that `.ci/build-charts`
+/// writes as `js/charts.<content hash>.js` under the site root, if it is there.
+pub fn charts_script(site_root: &Path) -> Option<String> {
+    let mut found: Vec<String> = std::fs::read_dir(site_root.join("js"))
+        .ok()?
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with("charts.") && n.ends_with(".js"))
+        .collect();
+    found.sort();
+    found.pop().map(|n| format!("/js/{n}"))
+}
+
+pub fn js_service(state: &AppState) -> ServeDir {
+    ServeDir::new(state.settings.site_root.join("js")).precompressed_br().precompressed_gzip()
+}
+
 pub fn pkg_service(state: &AppState) -> ServeDir {
     ServeDir::new(state.settings.site_root.join("pkg")).precompressed_br().precompressed_gzip()
 }
@@ -118,6 +138,9 @@ pub async fn cache_control(State(state): State<AppState>, req: Request, next: Ne
         "no-store"
     } else if path.starts_with("/pkg/") {
         if state.hashed_assets { "public, max-age=31536000, immutable" } else { "no-cache" }
+    } else if path.starts_with("/js/charts.") {
+        // The file name carries its content hash.
+        "public, max-age=31536000, immutable"
     } else if html {
         // Pages depend on the resident's cookies (language, area).
         "private, no-cache"

@@ -73,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .route("/prefs/area", post(prefs::set_area))
         .nest("/api/v1", api::router())
         .nest_service("/pkg", assets::pkg_service(&state))
+        .nest_service("/js", assets::js_service(&state))
         .leptos_routes_with_context(&state, routes, context, shell)
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), assets::cache_control))

@@ -163,39 +163,11 @@ pub fn escalated(recent: &[Option<f64>]) -> bool {
     recent.len() >= 3 && recent[recent.len() - 3..].iter().all(|i| matches!(i, Some(x) if *x < 70.0))
 }
 
-/// Step 9: the change between two periods, split into dimension contributions
-/// `W_d · (D_d(t) − D_d(t−1)) / Σ W`, the sum over the dimensions present in the later
-/// period. Exact (residual 0) when the same dimensions are present in both.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Explanation {
-    pub change: f64,
-    /// Largest effect first.
-    pub contributions: Vec<(String, f64)>,
-    /// What the contributions do not explain (dimensions appearing or disappearing).
-    pub residual: f64,
-}
+/// Step 9, for two street scores: see [`app::scores::explain`].
+pub use app::scores::Explanation;
 
 pub fn explain(m: &Methodology, before: &StreetScore, after: &StreetScore) -> Option<Explanation> {
-    let (b, a) = (before.index?, after.index?);
-    let weight_after: f64 = after
-        .dimensions
-        .iter()
-        .filter(|(_, d)| d.is_some())
-        .filter_map(|(c, _)| m.dimension(c).map(|d| d.weight))
-        .sum();
-    let mut contributions: Vec<(String, f64)> = after
-        .dimensions
-        .iter()
-        .filter_map(|(code, d)| {
-            let (now, then) = ((*d)?, before.dimensions.get(code).copied().flatten()?);
-            let w = m.dimension(code)?.weight;
-            Some((code.clone(), w * (now - then) / weight_after))
-        })
-        .collect();
-    contributions.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then_with(|| x.0.cmp(&y.0)));
-    let change = a - b;
-    let explained: f64 = contributions.iter().map(|(_, c)| c).sum();
-    Some(Explanation { change, contributions, residual: change - explained })
+    app::scores::explain(m, (before.index, &before.dimensions), (after.index, &after.dimensions))
 }
 
 #[cfg(test)]
