@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/target/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build tools e2e-tools unit e2e clean-data
+.PHONY: run test build tools charts e2e-tools unit e2e clean-data
 .DEFAULT_GOAL := run
 
 run: build
@@ -13,8 +13,12 @@ run: build
 test: e2e-tools build unit e2e
 
 ## Build the release server, the wasm bundle and the hashed assets into target/.
-build: tools
+build: tools charts
 	cargo leptos build --release
+
+## The chart runtime: trimmed ECharts bundled by esbuild into public/js (see .ci/build-charts).
+charts:
+	@bash .ci/build-charts
 
 ## Rust unit and integration tests (release profile: reuses the release build's deps;
 ## cargo-leptos sets LEPTOS_OUTPUT_NAME, which Leptos reads at compile time, so the same

@@ -4,7 +4,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::index::Methodology;
 use crate::scores::{DimensionScores, Explanation, SeriesPoint};
-use charming::component::{Axis, Grid, Legend, RadarCoordinate, RadarIndicator};
+use charming::component::{Axis, Grid, Legend, RadarAxisName, RadarCoordinate, RadarIndicator};
 use charming::datatype::DataPointItem;
 use charming::element::{AxisType, Color, ItemStyle, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger};
 use charming::series::{Bar, Line, Radar};
@@ -30,7 +30,7 @@ pub fn trend(lang: Lang, points: &[SeriesPoint]) -> String {
     let low = values.iter().flatten().fold(100.0f64, |a, b| a.min(*b));
     let min = ((low - 5.0) / 10.0).floor().max(0.0) * 10.0;
     let chart = Chart::new()
-        .grid(Grid::new().left(36).right(12).top(16).bottom(28))
+        .grid(Grid::new().left(36).right(28).top(16).bottom(28))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .x_axis(Axis::new().type_(AxisType::Category).data(labels))
         .y_axis(Axis::new().type_(AxisType::Value).min(min.min(60.0)).max(100))
@@ -83,7 +83,10 @@ pub fn radar(lang: Lang, m: &Methodology, areas: &[(String, &DimensionScores)]) 
     for d in &m.dimensions {
         indicators.push(RadarIndicator::from((lang.pick(&d.name_zh, &d.name_en), 0.0, 100.0)));
     }
-    let coord = RadarCoordinate::new().radius("62%").center(vec!["50%", "54%"]).indicator(indicators);
+    // Names wrap rather than run off a 360 px screen.
+    let names = RadarAxisName::new().font_size(11).width(60).overflow("break").color("#4a5361");
+    let coord =
+        RadarCoordinate::new().radius("56%").center(vec!["50%", "52%"]).name_gap(6).axis_name(names).indicator(indicators);
     let data: Vec<DataPointItem> = areas
         .iter()
         .map(|(name, dims)| {

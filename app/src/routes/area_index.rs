@@ -193,6 +193,7 @@ fn AreaIndexBody(lang: Lang, d: AreaIndexData) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <p class="hint">{lang.t(Msg::IndexValueHint)}</p>
                 <p class="hint">{lang.fmt(Msg::IndexCoverage, &[("pct", &format!("{:.0}", d.coverage * 100.0))])}" · "<a href="/index/methodology">{lang.t(Msg::MethodLink)}</a></p>
             </section>
         }

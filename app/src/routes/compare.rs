@@ -70,8 +70,8 @@ fn CompareBody(lang: Lang, d: CompareData) -> impl IntoView {
                 <table class="data-table compare-table" id="compare-table">
                     <thead><tr><th scope="col">{lang.t(Msg::IndexDimension)}</th>{head}</tr></thead>
                     <tbody>
-                        <tr><th scope="row">{lang.fmt(Msg::IndexCompareDaily, &[("day", d.day.as_deref().unwrap_or("–"))])}</th>{daily}</tr>
-                        <tr><th scope="row">{lang.fmt(Msg::IndexCompareMonthly, &[("month", d.month.as_deref().unwrap_or("–"))])}</th>{monthly}</tr>
+                        <tr><th scope="row">{lang.t(Msg::IndexDaily)}<span class="cell-meta">{d.day.clone().unwrap_or_default()}</span></th>{daily}</tr>
+                        <tr><th scope="row">{lang.t(Msg::IndexMonthly)}<span class="cell-meta">{d.month.clone().unwrap_or_default()}</span></th>{monthly}</tr>
                         {dims}
                     </tbody>
                 </table>

@@ -55,10 +55,6 @@ fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::Si
     let city_name = data.as_ref().map(|d| d.city.name(lang).to_string()).unwrap_or_else(|| lang.t(Msg::AppCity).to_string());
     view! {
         <h1 class="page-title">{city_name.clone()}" "<span class="title-sub">{lang.t(Msg::HomeTitle)}</span></h1>
-        <section class="card" aria-labelledby="my-area-h">
-            <h2 id="my-area-h">{lang.t(Msg::HomeMyArea)}</h2>
-            {my_area}
-        </section>
         {match index {
             Some(ix) => view! { <IndexCard lang ix city_name=city_name.clone()/> }.into_any(),
             None => view! {
@@ -69,6 +65,10 @@ fn HomeBody(lang: Lang, data: Option<crate::api::HomeData>, info: crate::api::Si
                 </section>
             }.into_any(),
         }}
+        <section class="card" aria-labelledby="my-area-h">
+            <h2 id="my-area-h">{lang.t(Msg::HomeMyArea)}</h2>
+            {my_area}
+        </section>
         {data.map(|d| view! {
             <section aria-labelledby="glance-h">
                 <h2 id="glance-h" class="section-title">{lang.t(Msg::HomeGlance)}</h2>
@@ -113,7 +113,7 @@ fn IndexCard(lang: Lang, ix: HomeIndex, city_name: String) -> impl IntoView {
                     <GradeBadge lang score=c.score large=true/>
                     <div>
                         <p><Change lang edition=Edition::Daily change=c.change/></p>
-                        {(ix.warnings > 0).then(|| view! { <p><span class="flag flag-warning">{lang.t(Msg::IndexWarning)}</span>{format!("× {}", ix.warnings)}</p> })}
+                        {(ix.warnings > 0).then(|| view! { <p><span class="flag flag-warning">{lang.t(Msg::IndexWarning)}</span>{lang.fmt(Msg::IndexHomeWarnings, &[("count", &ix.warnings.to_string())])}</p> })}
                     </div>
                 </div>
             })}
