@@ -113,6 +113,17 @@ pub fn charts_script(site_root: &Path) -> Option<String> {
     found.pop().map(|n| format!("/js/{n}"))
 }
 
+/// The site root's own files (`favicon.svg`, `robots.txt`, …) served by tower-http,
+/// which is far faster than leptos_axum's file handler; anything else falls through to
+/// `not_found` (the app's 404 page in the visitor's language).
+pub fn site_files<F>(state: &AppState, not_found: F) -> ServeDir<F> {
+    ServeDir::new(&state.settings.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(not_found)
+}
+
 pub fn js_service(state: &AppState) -> ServeDir {
     ServeDir::new(state.settings.site_root.join("js")).precompressed_br().precompressed_gzip()
 }
