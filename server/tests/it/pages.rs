@@ -115,3 +115,33 @@ async fn the_methodology_page_lists_every_indicator_in_both_languages() {
         assert!(html.contains(text), "{text}");
     }
 }
+
+#[tokio::test]
+async fn index_pages_carry_the_published_scores_in_their_html() {
+    let app = spawn(true).await;
+    let ranking: serde_json::Value = app.get("/api/v1/index/daily").await.json().await.unwrap();
+    let day = ranking["period"].as_str().unwrap();
+    let (status, html) = page(&app, "/index", None).await;
+    assert_eq!(status, 200);
+    // Every street with its score to one decimal, in rank order, without any script.
+    let mut last = 0;
+    for row in ranking["areas"].as_array().unwrap() {
+        let code = row["area_code"].as_str().unwrap();
+        let at = html.find(&format!(r#"data-code="{code}""#)).unwrap_or_else(|| panic!("{code} missing"));
+        assert!(at > last, "{code} out of order");
+        last = at;
+        let shown = format!("{:.1}", row["score"].as_f64().unwrap());
+        assert!(html[at..].contains(&shown), "{code} {shown}");
+    }
+    assert!(html.contains(day));
+    let (status, html) = page(&app, "/index/area/449902002?edition=monthly", Some("en")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Fenglin Subdistrict") && html.contains("data-chart="));
+    // Bad and missing periods, unknown areas: clear statuses, in the visitor's language.
+    assert_eq!(page(&app, "/index?date=2026-02-30", None).await.0, 400);
+    let (status, html) = page(&app, "/index?date=2001-01-01", None).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("2001-01-01 尚未发布指数"));
+    assert_eq!(page(&app, "/index/area/449901001001", None).await.0, 404, "communities have no index");
+    assert_eq!(page(&app, "/index/area/nope", Some("en")).await.0, 404);
+}
