@@ -227,34 +227,46 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub fn edition_csv(body: &EditionBody, m: Option<&Methodology>) -> String {
-    let dims = dimension_columns(m, body.areas.iter().flat_map(|a| a.dimensions.keys()));
-    let mut out = String::from("period,methodology_version,area_code,name_zh,name_en,score,grade,coverage,rank,warning");
-    for d in &dims {
+/// A CSV table: the fixed columns, then one column per dimension (empty when null).
+fn csv_table<'a>(
+    header: &[&str],
+    dims: &[String],
+    rows: impl Iterator<Item = (Vec<String>, &'a BTreeMap<String, Option<f64>>)>,
+) -> String {
+    let mut out = header.join(",");
+    for d in dims {
         let _ = write!(out, ",{d}");
     }
     out.push('\n');
-    for a in &body.areas {
-        let _ = write!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{}",
-            body.period,
-            csv_field(&body.methodology_version),
-            a.area_code,
-            csv_field(&a.name_zh),
-            csv_field(&a.name_en),
-            opt(a.score),
-            grade_name(a.grade),
-            a.coverage,
-            a.rank.map(|r| r.to_string()).unwrap_or_default(),
-            a.warning
-        );
-        for d in &dims {
-            let _ = write!(out, ",{}", opt(a.dimensions.get(d).copied().flatten()));
+    for (fields, dimensions) in rows {
+        out.push_str(&fields.join(","));
+        for d in dims {
+            let _ = write!(out, ",{}", opt(dimensions.get(d).copied().flatten()));
         }
         out.push('\n');
     }
     out
+}
+
+pub fn edition_csv(body: &EditionBody, m: Option<&Methodology>) -> String {
+    let dims = dimension_columns(m, body.areas.iter().flat_map(|a| a.dimensions.keys()));
+    let header = ["period", "methodology_version", "area_code", "name_zh", "name_en", "score", "grade", "coverage", "rank", "warning"];
+    let rows = body.areas.iter().map(|a| {
+        let fields = vec![
+            body.period.clone(),
+            csv_field(&body.methodology_version),
+            a.area_code.clone(),
+            csv_field(&a.name_zh),
+            csv_field(&a.name_en),
+            opt(a.score),
+            grade_name(a.grade).to_string(),
+            a.coverage.to_string(),
+            a.rank.map(|r| r.to_string()).unwrap_or_default(),
+            a.warning.to_string(),
+        ];
+        (fields, &a.dimensions)
+    });
+    csv_table(&header, &dims, rows)
 }
 
 fn csv_response(filename: &str, body: String) -> Response {
@@ -349,29 +361,20 @@ fn series_out(p: SeriesPoint) -> SeriesOut {
 
 fn series_csv(body: &SeriesBody, m: Option<&Methodology>) -> String {
     let dims = dimension_columns(m, body.points.iter().flat_map(|p| p.dimensions.keys()));
-    let mut out = String::from("period,methodology_version,area_code,score,grade,coverage,warning");
-    for d in &dims {
-        let _ = write!(out, ",{d}");
-    }
-    out.push('\n');
-    for p in &body.points {
-        let _ = write!(
-            out,
-            "{},{},{},{},{},{},{}",
-            p.period,
+    let header = ["period", "methodology_version", "area_code", "score", "grade", "coverage", "warning"];
+    let rows = body.points.iter().map(|p| {
+        let fields = vec![
+            p.period.clone(),
             csv_field(&p.methodology_version),
-            body.area_code,
+            body.area_code.clone(),
             opt(p.score),
-            grade_name(p.grade),
-            p.coverage,
-            p.warning
-        );
-        for d in &dims {
-            let _ = write!(out, ",{}", opt(p.dimensions.get(d).copied().flatten()));
-        }
-        out.push('\n');
-    }
-    out
+            grade_name(p.grade).to_string(),
+            p.coverage.to_string(),
+            p.warning.to_string(),
+        ];
+        (fields, &p.dimensions)
+    });
+    csv_table(&header, &dims, rows)
 }
 
 /// The period 29 days (daily) or 11 months (monthly) before `to`.
