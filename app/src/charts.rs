@@ -77,16 +77,31 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Breaks a name between words into lines of at most `width` characters, so that long
+/// (English) names do not run off a 360 px screen; names without spaces stay whole.
+pub fn wrap(name: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines.join("\n")
+}
+
 /// The 14 dimensions of one or more areas on one radar.
 pub fn radar(lang: Lang, m: &Methodology, areas: &[(String, &DimensionScores)]) -> String {
     let mut indicators = Vec::new();
     for d in &m.dimensions {
-        indicators.push(RadarIndicator::from((lang.pick(&d.name_zh, &d.name_en), 0.0, 100.0)));
+        indicators.push(RadarIndicator::from((wrap(lang.pick(&d.name_zh, &d.name_en), 11).as_str(), 0.0, 100.0)));
     }
-    // Names wrap rather than run off a 360 px screen.
-    let names = RadarAxisName::new().font_size(11).width(60).overflow("break").color("#4a5361");
+    let names = RadarAxisName::new().font_size(11).color("#4a5361");
     let coord =
-        RadarCoordinate::new().radius("56%").center(vec!["50%", "52%"]).name_gap(6).axis_name(names).indicator(indicators);
+        RadarCoordinate::new().radius("52%").center(vec!["50%", "52%"]).name_gap(6).axis_name(names).indicator(indicators);
     let data: Vec<DataPointItem> = areas
         .iter()
         .map(|(name, dims)| {
@@ -104,4 +119,17 @@ pub fn radar(lang: Lang, m: &Methodology, areas: &[(String, &DimensionScores)]) 
         chart = chart.legend(Legend::new().top(0));
     }
     json(&chart)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn long_names_wrap_between_words() {
+        assert_eq!(wrap("Food and drug safety", 11), "Food and\ndrug safety");
+        assert_eq!(wrap("Community co-building", 11), "Community\nco-building");
+        assert_eq!(wrap("治安指数", 11), "治安指数");
+        assert_eq!(wrap("Civility", 11), "Civility");
+    }
 }

@@ -15,6 +15,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+/// The most recent warnings listed; the count covers all of the last 90 days.
+const MAX_WARNINGS_SHOWN: usize = 10;
+
 #[component]
 pub fn AreaIndexPage() -> impl IntoView {
     let lang = use_lang();
@@ -202,9 +205,11 @@ fn AreaIndexBody(lang: Lang, d: AreaIndexData) -> impl IntoView {
     let warnings = if d.warnings.is_empty() {
         view! { <p>{lang.t(Msg::IndexNoWarnings)}</p> }.into_any()
     } else {
+        let supervised = d.warnings.iter().filter(|w| w.supervised).count();
         view! {
+            <p id="warning-count">{lang.fmt(Msg::IndexWarningsCount, &[("count", &d.warnings.len().to_string()), ("supervised", &supervised.to_string())])}</p>
             <ul class="warning-list">
-                {d.warnings.iter().map(|w| view! {
+                {d.warnings.iter().take(MAX_WARNINGS_SHOWN).map(|w| view! {
                     <li>
                         <a href=format!("{base}?date={}", w.period)>{w.period.clone()}</a>" "
                         <GradeBadge lang score=w.score/>" "
