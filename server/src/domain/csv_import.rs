@@ -42,6 +42,10 @@ pub enum ProblemKind {
     BadCount(String),
     BadValue(String),
     DuplicateRow { first: u64 },
+    OutsideArea { code: String, scope: String },
+    BadPhone(String),
+    DuplicatePhone { first: u64 },
+    LongLabel,
 }
 
 impl Problem {
@@ -108,6 +112,10 @@ impl Problem {
             BadCount(v) => lang.fmt(Msg::ImportObsBadCount, &[("value", v)]),
             BadValue(v) => lang.fmt(Msg::ImportObsBadValue, &[("value", v)]),
             DuplicateRow { first } => lang.fmt(Msg::ImportObsDuplicateRow, &[("first", &first.to_string())]),
+            OutsideArea { code, scope } => lang.fmt(Msg::ImportOutsideArea, &[("code", code), ("scope", scope)]),
+            BadPhone(v) => lang.fmt(Msg::ImportBadPhone, &[("value", v)]),
+            DuplicatePhone { first } => lang.fmt(Msg::ImportDuplicatePhone, &[("first", &first.to_string())]),
+            LongLabel => lang.t(Msg::ImportLongLabel).into(),
         }
     }
 }

@@ -5,3 +5,4 @@ pub mod demo_city;
 pub mod demo_observations;
 pub mod index;
 pub mod observation_import;
+pub mod roll_import;

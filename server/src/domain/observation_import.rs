@@ -83,8 +83,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
     parse_csv(bytes, &COLUMNS)
 }
 
-/// Checks every row against the area map and the methodology in force.
-pub fn validate(parsed: Parsed, areas: &AreaTree, m: &Methodology) -> Result<Vec<Observation>, Vec<Problem>> {
+/// Checks every row against the area map and the methodology in force; with a
+/// `scope`, every street must also lie inside that area (a staff member's).
+pub fn validate(parsed: Parsed, areas: &AreaTree, m: &Methodology, scope: Option<&str>) -> Result<Vec<Observation>, Vec<Problem>> {
     use ProblemKind::*;
     let Parsed { rows, mut problems, .. } = parsed;
     if rows.is_empty() && problems.is_empty() {
@@ -106,6 +107,9 @@ pub fn validate(parsed: Parsed, areas: &AreaTree, m: &Methodology) -> Result<Vec
             None => problems.push(at(line, UnknownArea(area.clone()))),
             Some(a) if a.level != Level::Street => {
                 problems.push(at(line, NotAStreet { code: area.clone(), level: a.level }))
+            }
+            Some(_) if scope.is_some_and(|s| !areas.is_within(&area, s)) => {
+                problems.push(at(line, OutsideArea { code: area.clone(), scope: scope.unwrap_or_default().to_string() }))
             }
             Some(_) => {}
         }
@@ -175,7 +179,7 @@ mod tests {
     }
 
     fn check(csv: &str) -> Result<Vec<Observation>, Vec<(Option<u64>, ProblemKind)>> {
-        validate(parse(csv.as_bytes()).map_err(|p| p.into_iter().map(|p| (p.line, p.kind)).collect::<Vec<_>>())?, &areas(), &default_methodology())
+        validate(parse(csv.as_bytes()).map_err(|p| p.into_iter().map(|p| (p.line, p.kind)).collect::<Vec<_>>())?, &areas(), &default_methodology(), None)
             .map_err(|p| p.into_iter().map(|p| (p.line, p.kind)).collect())
     }
 

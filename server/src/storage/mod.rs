@@ -2,6 +2,7 @@
 //! keys, busy timeout, full sync); reads go through a pool, writes through a single
 //! connection that takes the write lock up front (`BEGIN IMMEDIATE`), so concurrent
 //! writers queue instead of failing with "database is locked".
+pub mod accounts;
 pub mod areas;
 pub mod meta;
 pub mod methodology;

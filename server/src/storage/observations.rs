@@ -25,6 +25,17 @@ impl Db {
         bytes: &[u8],
         progress: &(dyn Fn(Progress) + Send + Sync),
     ) -> Result<ImportOutcome, StorageError> {
+        self.import_observations_csv_within(bytes, None, progress).await
+    }
+
+    /// As [`Db::import_observations_csv`], refusing the whole file if any row's street
+    /// lies outside `scope` (the uploading staff member's area).
+    pub async fn import_observations_csv_within(
+        &self,
+        bytes: &[u8],
+        scope: Option<&str>,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+    ) -> Result<ImportOutcome, StorageError> {
         let parsed = match observation_import::parse(bytes) {
             Ok(p) => p,
             Err(problems) => return Ok(ImportOutcome::Rejected(problems)),
@@ -34,7 +45,7 @@ impl Db {
         let Some(m) = super::methodology::in_force(&mut *tx).await? else {
             return Err(StorageError::Corrupt("no methodology in force".into()));
         };
-        let observations = match observation_import::validate(parsed, &tree, &m) {
+        let observations = match observation_import::validate(parsed, &tree, &m, scope) {
             Ok(o) => o,
             Err(problems) => {
                 tx.rollback().await?;
