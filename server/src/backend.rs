@@ -154,4 +154,20 @@ impl Backend for StoreBackend {
             })
             .collect())
     }
+
+    async fn resident_data(&self, id: &str) -> Result<Option<app::accounts::ResidentData>, BackendError> {
+        self.db.resident_data(id).await.map_err(unavailable)
+    }
+
+    async fn community_residents(&self, community: &str) -> Result<app::accounts::CommunityResidents, BackendError> {
+        self.db.community_residents(community).await.map_err(unavailable)
+    }
+
+    async fn staff_list(&self) -> Result<Vec<app::accounts::StaffRecord>, BackendError> {
+        self.db.staff_list().await.map_err(unavailable)
+    }
+
+    async fn audit_log(&self, before: Option<i64>, limit: i64) -> Result<Vec<app::accounts::AuditEntry>, BackendError> {
+        self.db.audit_log(before, limit).await.map_err(unavailable)
+    }
 }

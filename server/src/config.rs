@@ -25,6 +25,61 @@ pub struct Settings {
     /// The origin browsers use to reach us (e.g. `https://tongxin.example.cn`) when a
     /// proxy rewrites `Host`; state-changing requests from any other origin are refused.
     pub public_origin: Option<String>,
+    /// Take the client address from `X-Forwarded-For` / `X-Real-IP` (only behind a
+    /// reverse proxy that sets them); used by the sign-in rate limits.
+    pub trust_proxy: bool,
+    /// 64 hex digits keying the stored hashes of phone numbers and openids. Default:
+    /// generated on first start into `<data_dir>/secret.key` (keep it with backups).
+    pub secret_key: Option<String>,
+    /// SMS gateway for sign-in codes (JSON POST with a bearer key). Without it, codes
+    /// are only logged and written to `<data_dir>/sms-outbox.jsonl` (development).
+    pub sms_gateway_url: Option<String>,
+    pub sms_gateway_key: Option<String>,
+    /// The city's WeChat official account, for sign-in inside WeChat (optional).
+    pub wechat_appid: Option<String>,
+    pub wechat_secret: Option<String>,
+    pub wechat_open_base: String,
+    pub wechat_api_base: String,
+    /// Sign-in limits.
+    #[serde(default)]
+    pub auth: AuthLimits,
+}
+
+/// Limits on sign-in; the defaults follow common practice for SMS codes.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct AuthLimits {
+    /// A code is valid this long.
+    pub code_ttl_secs: i64,
+    /// Wrong codes allowed per code.
+    pub code_attempts: i64,
+    /// Wait between two codes to one number.
+    pub resend_secs: i64,
+    pub codes_per_phone_hour: i64,
+    pub codes_per_client_hour: i64,
+    /// Wrong passwords before a staff account is locked, and for how long.
+    pub staff_failures: i64,
+    pub staff_lock_secs: i64,
+    pub staff_signins_per_client_hour: i64,
+    pub resident_session_days: i64,
+    pub staff_session_hours: i64,
+}
+
+impl Default for AuthLimits {
+    fn default() -> Self {
+        AuthLimits {
+            code_ttl_secs: 300,
+            code_attempts: 5,
+            resend_secs: 60,
+            codes_per_phone_hour: 5,
+            codes_per_client_hour: 20,
+            staff_failures: 5,
+            staff_lock_secs: 15 * 60,
+            staff_signins_per_client_hour: 30,
+            resident_session_days: 30,
+            staff_session_hours: 12,
+        }
+    }
 }
 
 impl Settings {
@@ -41,13 +96,16 @@ impl Settings {
             .set_default("seed_demo", true)?
             .set_default("demo_months", 12)?
             .set_default("log_format", "text")?
-            .set_default("secure_cookies", false)?;
+            .set_default("secure_cookies", false)?
+            .set_default("trust_proxy", false)?
+            .set_default("wechat_open_base", "https://open.weixin.qq.com")?
+            .set_default("wechat_api_base", "https://api.weixin.qq.com")?;
         builder = match file {
             Some(path) => builder.add_source(config::File::from(path).required(true)),
             None => builder.add_source(config::File::with_name("tongxin").required(false)),
         };
         builder
-            .add_source(config::Environment::with_prefix("TONGXIN").try_parsing(true))
+            .add_source(config::Environment::with_prefix("TONGXIN").prefix_separator("_").separator("__").try_parsing(true))
             .build()?
             .try_deserialize()
     }
@@ -71,6 +129,15 @@ impl Settings {
             log_format: "text".into(),
             secure_cookies: false,
             public_origin: None,
+            trust_proxy: false,
+            secret_key: None,
+            sms_gateway_url: None,
+            sms_gateway_key: None,
+            wechat_appid: None,
+            wechat_secret: None,
+            wechat_open_base: "https://open.weixin.qq.com".into(),
+            wechat_api_base: "https://api.weixin.qq.com".into(),
+            auth: AuthLimits::default(),
         }
     }
 }

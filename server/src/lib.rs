@@ -1,5 +1,6 @@
 //! Tongxin's server: configuration, storage, domain engines and the HTTP surface.
 //! `main.rs` is only the command line; tests build the same [`startup::Application`].
+pub mod auth;
 pub mod backend;
 pub mod config;
 pub mod domain;

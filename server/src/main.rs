@@ -40,6 +40,9 @@ enum Command {
     /// Import data from a CSV file; the whole file is checked first and applied all-or-nothing.
     #[command(subcommand)]
     Import(Import),
+    /// Staff accounts (the first city administrator is created here).
+    #[command(subcommand)]
+    Staff(StaffCmd),
     /// Write a consistent copy of the database to FILE.
     Backup {
         /// Where to write the copy (must not exist).
@@ -61,6 +64,28 @@ enum Import {
         /// The CSV file.
         file: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum StaffCmd {
+    /// Create a staff account bound to an area. The password is read from
+    /// TONGXIN_STAFF_PASSWORD, else asked for on the terminal.
+    Add {
+        /// Sign-in name: 3–32 letters, digits, '.', '_' or '-'.
+        #[arg(long)]
+        username: String,
+        /// Name shown to colleagues, e.g. 王主任.
+        #[arg(long)]
+        name: String,
+        /// city_admin, district_officer, street_officer or committee.
+        #[arg(long)]
+        role: String,
+        /// Code of the area the role covers (its level must match the role).
+        #[arg(long)]
+        area: String,
+    },
+    /// List staff accounts.
+    List,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -153,6 +178,17 @@ async fn run(command: Command, settings: Settings, lang: Lang) -> anyhow::Result
             db.close().await;
             return Ok(report(outcome, lang, Msg::ImportObsSummary));
         }
+        Command::Staff(StaffCmd::Add { username, name, role, area }) => {
+            return staff_add(&settings, &username, &name, &role, &area).await;
+        }
+        Command::Staff(StaffCmd::List) => {
+            let db = open_db(&settings).await?;
+            for s in db.staff_list().await? {
+                let state = if s.active { "active" } else { "inactive" };
+                println!("{}\t{}\t{}\t{}\t{state}", s.username, s.display_name, s.role.as_str(), s.area_code);
+            }
+            db.close().await;
+        }
         Command::Backup { file } => {
             anyhow::ensure!(!file.exists(), "{} already exists", file.display());
             let db = open_db(&settings).await?;
@@ -162,6 +198,47 @@ async fn run(command: Command, settings: Settings, lang: Lang) -> anyhow::Result
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn staff_add(settings: &Settings, username: &str, name: &str, role: &str, area: &str) -> anyhow::Result<ExitCode> {
+    use tongxin::http::staff::{valid_username, MIN_PASSWORD};
+    let role = app::auth::Role::parse(role)
+        .ok_or_else(|| anyhow::anyhow!("role must be city_admin, district_officer, street_officer or committee"))?;
+    anyhow::ensure!(valid_username(username), "username: 3–32 letters, digits, '.', '_' or '-'");
+    anyhow::ensure!(!name.trim().is_empty() && name.chars().count() <= 40, "name: 1–40 characters");
+    let db = open_db(settings).await?;
+    let tree = app::areas::AreaTree::new(db.areas().await?);
+    match tree.get(area) {
+        Some(a) if a.level == role.level() => {}
+        Some(a) => anyhow::bail!("{area} is a {}; a {} needs a {}", a.level.as_str(), role.as_str(), role.level().as_str()),
+        None => anyhow::bail!("no area {area}"),
+    }
+    let password = match std::env::var("TONGXIN_STAFF_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => rpassword::prompt_password("password: ")?,
+    };
+    anyhow::ensure!(password.chars().count() >= MIN_PASSWORD, "password: at least {MIN_PASSWORD} characters");
+    let phc = tongxin::auth::crypto::hash_password(&password)?;
+    let new = tongxin::storage::accounts::NewStaff {
+        username,
+        display_name: name.trim(),
+        password_hash: &phc,
+        role,
+        area_code: area,
+        created_by: None,
+    };
+    let created = db.staff_add(new, "cli").await?;
+    db.close().await;
+    match created {
+        Some(_) => {
+            println!("created {username} ({}, {area})", role.as_str());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            eprintln!("username {username} is taken");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 fn report(outcome: ImportOutcome, lang: Lang, summary: Msg) -> ExitCode {

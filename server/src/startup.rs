@@ -86,6 +86,26 @@ impl Application {
             .hash_files(manifest.hashed)
             .build();
         let backend = Arc::new(StoreBackend::new(db.clone()));
+        let secret = crate::auth::crypto::Secret::load(settings.secret_key.as_deref(), &settings.data_dir)?;
+        let sms: crate::auth::sms::Sms = match (&settings.sms_gateway_url, &settings.sms_gateway_key) {
+            (Some(url), Some(key)) => Arc::new(crate::auth::sms::HttpSender::new(url.clone(), key.clone())),
+            _ => {
+                let outbox = settings.data_dir.join("sms-outbox.jsonl");
+                tracing::warn!(outbox = %outbox.display(), "no SMS gateway configured: sign-in codes are written to the outbox, not sent");
+                Arc::new(crate::auth::sms::DevSender::new(outbox))
+            }
+        };
+        let wechat = match (&settings.wechat_appid, &settings.wechat_secret) {
+            (Some(appid), Some(secret)) if !appid.is_empty() => Some(Arc::new(crate::auth::wechat::WechatClient::new(
+                crate::auth::wechat::WechatConfig {
+                    appid: appid.clone(),
+                    secret: secret.clone(),
+                    open_base: settings.wechat_open_base.clone(),
+                    api_base: settings.wechat_api_base.clone(),
+                },
+            ))),
+            _ => None,
+        };
         let state = AppState {
             leptos,
             db: db.clone(),
@@ -93,6 +113,9 @@ impl Application {
             assets: manifest.paths,
             hashed_assets: manifest.hashed,
             settings: Arc::new(settings),
+            secret,
+            sms,
+            wechat,
         };
         Ok(Application { listener, router: http::router(state), db, backend })
     }
@@ -102,7 +125,8 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
         self.db.close().await;
         Ok(())
     }

@@ -2,18 +2,22 @@
 //! static assets, and the layers every response passes through.
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod error;
 pub mod health;
 pub mod lang;
+pub mod me;
 pub mod prefs;
 pub mod security;
+pub mod session;
+pub mod staff;
 
 use crate::backend::StoreBackend;
 use crate::config::Settings;
 use crate::storage::Db;
 use app::backend::SharedBackend;
 use app::AssetPaths;
-use axum::{extract::FromRef, middleware, routing::{get, post}, Router};
+use axum::{extract::{DefaultBodyLimit, FromRef}, middleware, routing::{get, post}, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
@@ -31,6 +35,11 @@ pub struct AppState {
     /// Whether `/pkg` holds hashed (immutable) file names.
     pub hashed_assets: bool,
     pub settings: Arc<Settings>,
+    /// Keys the stored hashes of phone numbers, openids and client addresses.
+    pub secret: crate::auth::crypto::Secret,
+    pub sms: crate::auth::sms::Sms,
+    /// Present when the city configured a WeChat official account.
+    pub wechat: Option<Arc<crate::auth::wechat::WechatClient>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -43,7 +52,11 @@ impl AppState {
     /// Context for rendering pages and running server functions.
     fn leptos_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
         let backend = SharedBackend(self.backend.clone());
-        move || provide_context(backend.clone())
+        let options = app::auth::AuthOptions { wechat: self.wechat.is_some() };
+        move || {
+            provide_context(backend.clone());
+            provide_context(options);
+        }
     }
 }
 
@@ -71,12 +84,32 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::check))
         .route("/prefs/lang", post(prefs::set_lang))
         .route("/prefs/area", post(prefs::set_area))
+        .route("/auth/phone/send", post(auth::send_code))
+        .route("/auth/phone/verify", post(auth::verify_code))
+        .route("/auth/wechat", get(auth::wechat_start))
+        .route("/auth/wechat/callback", get(auth::wechat_callback))
+        .route("/auth/signout", post(auth::sign_out))
+        .route("/auth/signout-all", post(auth::sign_out_everywhere))
+        .route("/me/consent", post(me::consent))
+        .route("/me/community", post(me::set_community))
+        .route("/me/verification", post(me::request_verification))
+        .route("/me/export", get(me::export))
+        .route("/me/delete", post(me::delete))
+        .route("/staff/signin", post(staff::sign_in))
+        .route("/staff/signout", post(staff::sign_out))
+        .route("/staff/signout-all", post(staff::sign_out_everywhere))
+        .route("/staff/residents/decide", post(staff::decide))
+        .route("/staff/roll", post(staff::import_roll).layer(DefaultBodyLimit::max(staff::MAX_UPLOAD)))
+        .route("/staff/observations", post(staff::import_observations).layer(DefaultBodyLimit::max(staff::MAX_UPLOAD)))
+        .route("/staff/accounts", post(staff::create_account))
+        .route("/staff/accounts/active", post(staff::set_active))
         .nest("/api/v1", api::router())
         .nest_service("/pkg", assets::pkg_service(&state))
         .nest_service("/js", assets::js_service(&state))
         .leptos_routes_with_context(&state, routes, context, shell)
         .fallback_service(assets::site_files(&state, axum::handler::Handler::with_state(not_found, state.clone())))
         .layer(middleware::from_fn_with_state(state.clone(), assets::cache_control))
+        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn_with_state(state.clone(), security::check_origin))
         .layer(middleware::from_fn(security::headers))
         // gzip at its fastest level only. On this 2-core machine brotli (q2–4) held the

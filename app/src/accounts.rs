@@ -1,0 +1,112 @@
+//! What account pages show: a resident's own data (also their JSON export), a
+//! committee's verification queue, the staff list and the audit log. Plain data,
+//! read through the backend port.
+use crate::auth::{Role, Verification};
+use serde::{Deserialize, Serialize};
+
+/// Everything the portal holds about one resident — what "我的" shows and what the
+/// export contains.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResidentData {
+    pub id: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Last four digits of the linked phone number (the number itself is not kept).
+    pub phone_tail: Option<String>,
+    pub wechat_linked: bool,
+    pub community_code: Option<String>,
+    pub verification: Verification,
+    pub verified_by: Option<String>,
+    pub verified_at: Option<i64>,
+    pub claim_name: Option<String>,
+    pub claim_address: Option<String>,
+    pub consent_version: Option<String>,
+    pub consent_at: Option<i64>,
+    pub sessions: Vec<SessionInfo>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+/// A resident as their committee sees them in the verification queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub resident_id: String,
+    pub phone_tail: Option<String>,
+    pub claim_name: Option<String>,
+    pub claim_address: Option<String>,
+    pub verification: Verification,
+    pub since: i64,
+}
+
+/// A community's residents, for its committee.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommunityResidents {
+    pub entries: Vec<QueueEntry>,
+    /// Entries on the committee's roll.
+    pub roll_size: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffRecord {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub area_code: String,
+    pub active: bool,
+    pub locked: bool,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: i64,
+    pub actor: String,
+    pub role: Option<String>,
+    pub action: String,
+    pub area_code: Option<String>,
+    pub target: Option<String>,
+    pub detail: String,
+}
+
+/// A Unix time as the date in China (UTC+8), `YYYY-MM-DD`.
+pub fn china_date(ts: i64) -> String {
+    let days = (ts + 8 * 3600).div_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A Unix time in China, `YYYY-MM-DD HH:MM`.
+pub fn china_time(ts: i64) -> String {
+    let secs = (ts + 8 * 3600).rem_euclid(86_400);
+    format!("{} {:02}:{:02}", china_date(ts), secs / 3600, secs % 3600 / 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_chinese_calendar_days() {
+        assert_eq!(china_date(0), "1970-01-01");
+        assert_eq!(china_date(16 * 3600), "1970-01-02", "midnight in Beijing is 16:00 UTC");
+        assert_eq!(china_date(1_795_276_800), "2026-11-22", "2026-11-21 16:00 UTC");
+        assert_eq!(china_date(951_753_600), "2000-02-29");
+        assert_eq!(china_time(1_795_276_800 + 3_661), "2026-11-22 01:01");
+    }
+}

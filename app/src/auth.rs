@@ -1,0 +1,292 @@
+//! Who is asking: the signed-in resident and/or staff member of the request, as the
+//! server resolved them from the session cookies (DESIGN.md, "Security and privacy").
+//! Plain data shared by pages and handlers; the server puts a [`Viewer`] into every
+//! request's extensions, and pages read it from there.
+use crate::areas::{AreaTree, Level};
+use crate::i18n::Msg;
+use serde::{Deserialize, Serialize};
+
+/// Cookie of a resident's session (path `/`).
+pub const RESIDENT_COOKIE: &str = "tx_sid";
+/// Cookie of a staff session; its path is `/staff`, so public pages never carry it.
+pub const STAFF_COOKIE: &str = "tx_staff";
+/// Cookie naming a pending phone sign-in (the challenge, never the number).
+pub const OTP_COOKIE: &str = "tx_otp";
+/// The version of the consent notice residents accept; a new text asks again.
+pub const CONSENT_VERSION: &str = "2026-11";
+
+/// What pages need to know about how residents can sign in here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AuthOptions {
+    /// The city configured a WeChat official account.
+    pub wechat: bool,
+}
+
+/// A staff member's role; each is bound to an area of the matching level and its
+/// rights cover that area's subtree only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    CityAdmin,
+    DistrictOfficer,
+    StreetOfficer,
+    Committee,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::CityAdmin, Role::DistrictOfficer, Role::StreetOfficer, Role::Committee];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::CityAdmin => "city_admin",
+            Role::DistrictOfficer => "district_officer",
+            Role::StreetOfficer => "street_officer",
+            Role::Committee => "committee",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// The level of the area this role is bound to.
+    pub const fn level(self) -> Level {
+        match self {
+            Role::CityAdmin => Level::City,
+            Role::DistrictOfficer => Level::District,
+            Role::StreetOfficer => Level::Street,
+            Role::Committee => Level::Community,
+        }
+    }
+
+    pub const fn name(self) -> Msg {
+        match self {
+            Role::CityAdmin => Msg::RoleCityAdmin,
+            Role::DistrictOfficer => Msg::RoleDistrictOfficer,
+            Role::StreetOfficer => Msg::RoleStreetOfficer,
+            Role::Committee => Msg::RoleCommittee,
+        }
+    }
+}
+
+/// A signed-in staff member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub area_code: String,
+}
+
+/// What a staff member may do. Every check is "is the target inside my area?" plus,
+/// for a few city-wide duties, "am I the city administrator?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duty {
+    /// Residents of a community: the verification queue, the roll.
+    Residents,
+    /// Upload index observations for streets.
+    Observations,
+    /// Create, deactivate and reactivate staff accounts.
+    StaffAccounts,
+    /// Read the audit log.
+    Audit,
+}
+
+impl StaffUser {
+    /// May this staff member perform `duty` on `area`?
+    pub fn may(&self, duty: Duty, area: &str, tree: &AreaTree) -> bool {
+        let inside = tree.get(area).is_some() && tree.is_within(area, &self.area_code);
+        match duty {
+            Duty::Residents => inside && tree.get(area).is_some_and(|a| a.level == Level::Community),
+            Duty::Observations => inside && self.role != Role::Committee,
+            Duty::StaffAccounts | Duty::Audit => self.role == Role::CityAdmin && inside,
+        }
+    }
+
+    /// May this staff member perform `duty` at all (somewhere)?
+    pub fn has(&self, duty: Duty) -> bool {
+        match duty {
+            Duty::Residents => true,
+            Duty::Observations => self.role != Role::Committee,
+            Duty::StaffAccounts | Duty::Audit => self.role == Role::CityAdmin,
+        }
+    }
+}
+
+/// Where a resident stands with their community committee.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    #[default]
+    None,
+    Pending,
+    Verified,
+    Rejected,
+}
+
+impl Verification {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verification::None => "none",
+            Verification::Pending => "pending",
+            Verification::Verified => "verified",
+            Verification::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verification> {
+        [Verification::None, Verification::Pending, Verification::Verified, Verification::Rejected]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+
+    pub const fn name(self) -> Msg {
+        match self {
+            Verification::None => Msg::VerifyNone,
+            Verification::Pending => Msg::VerifyPending,
+            Verification::Verified => Msg::VerifyVerified,
+            Verification::Rejected => Msg::VerifyRejected,
+        }
+    }
+}
+
+/// A signed-in resident, as much as pages need to know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResidentUser {
+    pub id: String,
+    /// Last four digits of the phone number, when one is linked.
+    pub phone_tail: Option<String>,
+    pub wechat: bool,
+    pub community: Option<String>,
+    pub verification: Verification,
+    /// Has accepted the consent notice in force.
+    pub consented: bool,
+}
+
+/// The identities of the request being served (either, both or neither).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Viewer {
+    pub resident: Option<ResidentUser>,
+    pub staff: Option<StaffUser>,
+}
+
+/// The viewer of the request being rendered (server), or a guest.
+pub fn use_viewer() -> Viewer {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            if let Some(v) = parts.extensions.get::<Viewer>() {
+                return v.clone();
+            }
+        }
+    }
+    Viewer::default()
+}
+
+/// Is the page being rendered for WeChat's in-app browser?
+pub fn in_wechat() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            return parts
+                .headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|ua| ua.contains("MicroMessenger"));
+        }
+    }
+    false
+}
+
+/// Whether WeChat sign-in is offered on this installation.
+pub fn use_auth_options() -> AuthOptions {
+    leptos::prelude::use_context::<AuthOptions>().unwrap_or_default()
+}
+
+/// Mainland mobile numbers: 11 digits starting 13–19. Spaces, dashes and a +86 or
+/// 0086 prefix are accepted and dropped. Returns the 11 digits.
+pub fn normalize_phone(input: &str) -> Option<String> {
+    let digits: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}' | '(' | ')'))
+        .collect();
+    let digits = digits
+        .strip_prefix("+86")
+        .or_else(|| digits.strip_prefix("0086"))
+        .unwrap_or(&digits)
+        .to_string();
+    let b = digits.as_bytes();
+    let ok = b.len() == 11 && b.iter().all(u8::is_ascii_digit) && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]);
+    ok.then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::areas::Area;
+
+    #[test]
+    fn phone_numbers_are_normalised_or_refused() {
+        assert_eq!(normalize_phone("138 0013 8000").as_deref(), Some("13800138000"));
+        assert_eq!(normalize_phone("+86 139-1234-5678").as_deref(), Some("13912345678"));
+        assert_eq!(normalize_phone("008619912345678").as_deref(), Some("19912345678"));
+        assert_eq!(normalize_phone("12012345678"), None, "no 12x mobile prefix");
+        assert_eq!(normalize_phone("1380013800"), None, "10 digits");
+        assert_eq!(normalize_phone("138001380001"), None, "12 digits");
+        assert_eq!(normalize_phone("1380013800a"), None);
+        assert_eq!(normalize_phone("１３８００１３８０００"), None, "full-width digits are not ASCII");
+        assert_eq!(normalize_phone(""), None);
+    }
+
+    fn area(code: &str, parent: Option<&str>, level: Level) -> Area {
+        Area {
+            code: code.into(),
+            parent_code: parent.map(Into::into),
+            level,
+            name_zh: code.into(),
+            name_en: code.into(),
+            population: 1,
+        }
+    }
+
+    fn staff(role: Role, area: &str) -> StaffUser {
+        StaffUser { id: "s".into(), username: "u".into(), display_name: "d".into(), role, area_code: area.into() }
+    }
+
+    #[test]
+    fn rights_cover_the_subtree_only() {
+        let tree = AreaTree::new(vec![
+            area("c", None, Level::City),
+            area("d1", Some("c"), Level::District),
+            area("d2", Some("c"), Level::District),
+            area("s1", Some("d1"), Level::Street),
+            area("s2", Some("d2"), Level::Street),
+            area("m1", Some("s1"), Level::Community),
+            area("m2", Some("s2"), Level::Community),
+        ]);
+        let committee = staff(Role::Committee, "m1");
+        assert!(committee.may(Duty::Residents, "m1", &tree));
+        assert!(!committee.may(Duty::Residents, "m2", &tree));
+        assert!(!committee.may(Duty::Observations, "m1", &tree));
+        assert!(!committee.may(Duty::Audit, "m1", &tree));
+        let street = staff(Role::StreetOfficer, "s1");
+        assert!(street.may(Duty::Residents, "m1", &tree));
+        assert!(!street.may(Duty::Residents, "s1", &tree), "residents belong to communities");
+        assert!(!street.may(Duty::Residents, "m2", &tree));
+        assert!(street.may(Duty::Observations, "s1", &tree));
+        assert!(!street.may(Duty::Observations, "s2", &tree));
+        let district = staff(Role::DistrictOfficer, "d2");
+        assert!(district.may(Duty::Observations, "s2", &tree));
+        assert!(!district.may(Duty::Observations, "s1", &tree));
+        assert!(!district.may(Duty::StaffAccounts, "d2", &tree));
+        let admin = staff(Role::CityAdmin, "c");
+        for a in ["c", "d1", "s2", "m1"] {
+            assert!(admin.may(Duty::Residents, a, &tree) || a != "m1");
+            assert!(admin.may(Duty::StaffAccounts, a, &tree));
+        }
+        assert!(!admin.may(Duty::Residents, "nowhere", &tree), "unknown areas are nobody's");
+    }
+}
