@@ -1,6 +1,7 @@
 //! The port through which server functions reach storage. The trait lives here so
 //! that `app` never contains SQL; `server/` implements it and provides it as context
 //! for page rendering and for server-function calls.
+use crate::accounts::{AuditEntry, CommunityResidents, ResidentData, StaffRecord};
 use crate::areas::AreaTree;
 use crate::index::{Edition, Methodology};
 use crate::scores::{IndicatorScore, PeriodRange, ScoreTable, SeriesPoint};
@@ -37,6 +38,13 @@ pub trait Backend: Send + Sync + 'static {
     async fn series(&self, area: &str, edition: Edition, from: &str, to: &str) -> Result<Vec<SeriesPoint>, BackendError>;
     /// A street's indicators for one period, as scored.
     async fn indicators(&self, street: &str, edition: Edition, period: &str) -> Result<Vec<IndicatorScore>, BackendError>;
+    /// Everything held about one resident.
+    async fn resident_data(&self, id: &str) -> Result<Option<ResidentData>, BackendError>;
+    /// A community's residents (verification queue) and the size of its roll.
+    async fn community_residents(&self, community: &str) -> Result<CommunityResidents, BackendError>;
+    async fn staff_list(&self) -> Result<Vec<StaffRecord>, BackendError>;
+    /// Audit lines, newest first, below sequence number `before`.
+    async fn audit_log(&self, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>, BackendError>;
 }
 
 /// The backend as provided in Leptos context.

@@ -2,8 +2,11 @@
 //! (`islands/`) as the only parts that ship to the browser as wasm.
 #![recursion_limit = "256"]
 
+pub mod account_api;
+pub mod accounts;
 pub mod api;
 pub mod areas;
+pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod components;
@@ -13,6 +16,7 @@ pub mod index_api;
 #[cfg(feature = "ssr")]
 pub mod charts;
 pub mod islands;
+pub mod notices;
 pub mod prefs;
 pub mod routes;
 pub mod scores;
@@ -99,6 +103,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/projects") view=routes::ProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=routes::VotesPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=routes::MePage ssr=SsrMode::Async/>
+                <Route path=path!("/me/consent") view=routes::ConsentPage ssr=SsrMode::Async/>
+                <Route path=path!("/signin") view=routes::SigninPage ssr=SsrMode::Async/>
+                <Route path=path!("/privacy") view=routes::PrivacyPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff") view=routes::StaffHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/signin") view=routes::StaffSigninPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/residents") view=routes::StaffResidentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/observations") view=routes::StaffObservationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/accounts") view=routes::StaffAccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/audit") view=routes::StaffAuditPage ssr=SsrMode::Async/>
             </FlatRoutes>
         </Router>
     }

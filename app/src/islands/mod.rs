@@ -2,3 +2,4 @@
 //! renders complete, working HTML on the server for phones where wasm has not loaded.
 pub mod area_search;
 pub mod my_index;
+pub mod upload;
