@@ -13,10 +13,24 @@ pub struct TestApp {
 }
 
 /// Starts the application with a fresh database; `demo` seeds the demo city.
+/// Sign-in limits are relaxed here (no resend pause, generous hourly counts) so that
+/// tests can sign many residents in from one address; the tests of those limits use
+/// [`spawn_with`] and the configured defaults.
 pub async fn spawn(demo: bool) -> TestApp {
+    spawn_with(demo, |s| {
+        s.auth.resend_secs = 0;
+        s.auth.codes_per_phone_hour = 1000;
+        s.auth.codes_per_client_hour = 1000;
+    })
+    .await
+}
+
+/// As [`spawn`], with settings adjusted first (limits, WeChat, …).
+pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut settings = Settings::for_dir(dir.path());
     settings.seed_demo = demo;
+    adjust(&mut settings);
     let app = Application::build(settings).await.expect("app builds");
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.db.clone();
@@ -47,6 +61,113 @@ impl TestApp {
             .send()
             .await
             .expect("request")
+    }
+}
+
+/// A browser: its own cookie jar, no redirects followed, same-origin headers on posts.
+pub struct Browser {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl TestApp {
+    pub fn browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        Browser { base: self.base.clone(), client }
+    }
+
+    /// The last sign-in code the development sender wrote for `phone`.
+    pub fn last_code(&self, phone: &str) -> String {
+        let text = std::fs::read_to_string(self.dir.path().join("sms-outbox.jsonl")).expect("outbox");
+        text.lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v["phone"] == phone)
+            .last()
+            .and_then(|v| v["code"].as_str().map(str::to_string))
+            .unwrap_or_else(|| panic!("no code for {phone} in the outbox:\n{text}"))
+    }
+
+    /// Signs a new browser in with a phone number and accepts the consent notice.
+    pub async fn resident(&self, phone: &str) -> Browser {
+        let b = self.browser();
+        b.sign_in_phone(self, phone).await;
+        let res = b.post_form("/me/consent", &[("accept", "yes"), ("next", "/me")]).await;
+        assert_eq!(res.status(), 303);
+        b
+    }
+
+    /// Creates a staff account directly in the database.
+    pub async fn add_staff(&self, username: &str, role: app::auth::Role, area: &str) {
+        let phc = tongxin::auth::crypto::hash_password(&format!("{username}-password")).unwrap();
+        let new = tongxin::storage::accounts::NewStaff {
+            username,
+            display_name: username,
+            password_hash: &phc,
+            role,
+            area_code: area,
+            created_by: None,
+        };
+        self.db.staff_add(new, "test").await.unwrap().expect("username free");
+    }
+
+    /// A browser signed in as staff member `username` (password `<username>-password`).
+    pub async fn staff(&self, username: &str) -> Browser {
+        let b = self.browser();
+        let password = format!("{username}-password");
+        let res = b.post_form("/staff/signin", &[("username", username), ("password", &password), ("next", "/staff")]).await;
+        assert_eq!(res.headers()["location"], "/staff", "{username} signs in");
+        b
+    }
+}
+
+impl Browser {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("origin", &self.base)
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts a multipart upload of `file` (named `name`) with text fields.
+    pub async fn upload(&self, path: &str, fields: &[(&str, &str)], name: &str, file: &str, accept_json: bool) -> reqwest::Response {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        form = form.part("file", reqwest::multipart::Part::bytes(file.as_bytes().to_vec()).file_name(name.to_string()));
+        let mut req = self.client.post(self.url(path)).header("origin", &self.base).header("sec-fetch-site", "same-origin");
+        if accept_json {
+            req = req.header("accept", "application/json");
+        }
+        req.multipart(form).send().await.expect("request")
+    }
+
+    /// Asks for a code and signs in with it; returns where the resident was sent.
+    pub async fn sign_in_phone(&self, app: &TestApp, phone: &str) -> String {
+        let res = self.post_form("/auth/phone/send", &[("phone", phone), ("next", "/me")]).await;
+        assert_eq!(res.status(), 303);
+        let loc = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(loc.starts_with("/signin?step=code"), "{loc}");
+        let code = app.last_code(phone);
+        let res = self.post_form("/auth/phone/verify", &[("code", &code), ("next", "/me")]).await;
+        assert_eq!(res.status(), 303);
+        res.headers()["location"].to_str().unwrap().to_string()
     }
 }
 

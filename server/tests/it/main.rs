@@ -2,6 +2,7 @@
 //! and the real `tongxin` binary for the command line.
 mod api_areas;
 mod api_index;
+mod accounts;
 mod api_methodology;
 mod cli;
 mod health;
@@ -11,3 +12,4 @@ mod import_observations;
 mod pages;
 mod prefs;
 mod security;
+mod staff;
