@@ -3,10 +3,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 
-// The release server, started on its own port with a fresh database (the demo city
-// is seeded on first start). `make test` builds it first.
+// The release server, started on its own port with a fresh database: the demo city
+// and the test staff accounts (see start-server.sh). `make test` builds it first.
+// Workers load this file again: they inherit the data directory through the
+// environment, so tests can read the development SMS outbox the server writes there.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR ?? (process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-')));
 const root = path.resolve(__dirname, '..');
 
 export default defineConfig({
@@ -37,7 +39,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `${root}/target/release/tongxin serve`,
+    command: `bash ${root}/end2end/start-server.sh`,
     cwd: root,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
@@ -50,6 +52,7 @@ export default defineConfig({
       TONGXIN_SEED_DEMO: 'true',
       LEPTOS_SITE_ROOT: `${root}/target/site`,
       RUST_LOG: 'warn',
+      TONGXIN_STAFF_PASSWORD: 'e2e-staff-password',
     },
   },
 });

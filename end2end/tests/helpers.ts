@@ -8,10 +8,10 @@ export async function waitForWasm(page: Page) {
 }
 
 /** Collects console errors and CSP violations; call `.check()` at the end of a test. */
-export function watchConsole(page: Page) {
+export function watchConsole(page: Page, expected: RegExp[] = []) {
   const errors: string[] = [];
   page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() === 'error' && !expected.some((re) => re.test(msg.text()))) errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   return {
@@ -31,3 +31,12 @@ export async function shot(page: Page, name: string) {
 /** The bottom navigation, in page order. */
 export const NAV_ZH = ['指数', '问卷', '微实事', '议事', '我的'];
 export const NAV_EN = ['Index', 'Surveys', 'Projects', 'Votes', 'Me'];
+
+/** The newest sign-in code the development SMS sender wrote for `phone`. */
+export function lastCode(phone: string): string {
+  const outbox = path.join(process.env.E2E_DATA_DIR!, 'sms-outbox.jsonl');
+  const lines = fs.readFileSync(outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const mine = lines.filter((l) => l.phone === phone);
+  expect(mine.length, `a code was sent to ${phone}`).toBeGreaterThan(0);
+  return mine[mine.length - 1].code;
+}

@@ -319,6 +319,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
 #[component]
 fn AccountsView(lang: Lang, page: AccountsPage) -> impl IntoView {
     let AccountsPage { staff, areas, me_id } = page;
+    let area_label = |code: &str| areas.iter().find(|a| a.0 == code).map(|a| a.1.clone()).unwrap_or_else(|| code.to_string());
     view! {
         <section class="card" aria-labelledby="list-h">
             <h2 id="list-h">{lang.fmt(Msg::StaffAccountsCount, &[("count", &staff.len().to_string())])}</h2>
@@ -341,7 +342,7 @@ fn AccountsView(lang: Lang, page: AccountsPage) -> impl IntoView {
                         view! {
                             <li class="queue-item">
                                 <p><strong>{s.display_name.clone()}</strong>" "<code>{s.username.clone()}</code></p>
-                                <p class="hint">{format!("{} · {} · {} · {}", lang.t(s.role.name()), s.area_code, lang.t(state), china_date(s.created_at))}</p>
+                                <p class="hint">{format!("{} · {} · {} · {}", lang.t(s.role.name()), area_label(&s.area_code), lang.t(state), china_date(s.created_at))}</p>
                                 {toggle}
                             </li>
                         }
@@ -413,37 +414,57 @@ pub fn StaffAuditPage() -> impl IntoView {
     }
 }
 
+/// The audit log's action names, as people read them.
+fn action_name(action: &str) -> Msg {
+    match action {
+        "staff.signin" => Msg::AuditStaffSignin,
+        "staff.signin_failed" => Msg::AuditStaffSigninFailed,
+        "staff.create" => Msg::AuditStaffCreate,
+        "staff.activate" => Msg::AuditStaffActivate,
+        "staff.deactivate" => Msg::AuditStaffDeactivate,
+        "resident.verify" => Msg::AuditResidentVerify,
+        "resident.reject" => Msg::AuditResidentReject,
+        "roll.import" => Msg::AuditRollImport,
+        "observations.import" => Msg::AuditObservationsImport,
+        _ => Msg::AuditOther,
+    }
+}
+
+/// The log as a list of entries (a table would not fit a phone): when and who, what
+/// (in words, with the machine name beside it), where, on whom and the details.
 #[component]
 fn AuditView(lang: Lang, entries: Vec<AuditEntry>) -> impl IntoView {
     let older = (entries.len() as i64 == AUDIT_PAGE).then(|| entries.last().map(|e| e.seq)).flatten();
     view! {
         <p class="lead">{lang.t(Msg::StaffAuditLead)}</p>
-        <div class="table-scroll card">
-            <table class="data-table">
-                <caption class="visually-hidden">{lang.t(Msg::StaffAuditTitle)}</caption>
-                <thead><tr>
-                    <th scope="col">{lang.t(Msg::StaffAuditTime)}</th>
-                    <th scope="col">{lang.t(Msg::StaffAuditActor)}</th>
-                    <th scope="col">{lang.t(Msg::StaffAuditAction)}</th>
-                    <th scope="col">{lang.t(Msg::StaffArea)}</th>
-                    <th scope="col">{lang.t(Msg::StaffAuditDetail)}</th>
-                </tr></thead>
-                <tbody>
-                    {entries
-                        .into_iter()
-                        .map(|e| view! {
-                            <tr>
-                                <td class="num">{china_time(e.at)}</td>
-                                <td>{e.actor}</td>
-                                <td><code>{e.action}</code></td>
-                                <td>{e.area_code.unwrap_or_default()}</td>
-                                <td>{[e.target.unwrap_or_default(), e.detail].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                            </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ol class="audit-list card" aria-label=lang.t(Msg::StaffAuditTitle)>
+            {entries
+                .into_iter()
+                .map(|e| {
+                    let failed = e.action.ends_with("_failed");
+                    let mut facts = Vec::new();
+                    if let Some(a) = e.area_code.filter(|a| !a.is_empty()) {
+                        facts.push(lang.fmt(Msg::AuditArea, &[("area", &a)]));
+                    }
+                    if let Some(t) = e.target.filter(|t| !t.is_empty()) {
+                        facts.push(lang.fmt(Msg::AuditTarget, &[("target", &t)]));
+                    }
+                    if !e.detail.is_empty() {
+                        facts.push(e.detail.clone());
+                    }
+                    view! {
+                        <li class=if failed { "audit-entry audit-failed" } else { "audit-entry" } data-action=e.action.clone()>
+                            <p class="audit-head">
+                                <time class="num">{china_time(e.at)}</time>" "
+                                <strong>{e.actor}</strong>
+                            </p>
+                            <p>{lang.t(action_name(&e.action))}" "<code class="hint">{e.action.clone()}</code></p>
+                            {(!facts.is_empty()).then(|| view! { <p class="hint audit-facts">{facts.join(" · ")}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
         {older.map(|seq| view! { <p class="pager"><a href=format!("/staff/audit?before={seq}")>{lang.t(Msg::StaffAuditOlder)}</a></p> })}
     }
 }

@@ -235,7 +235,7 @@ pub async fn sign_out(State(state): State<AppState>, ReqLang(lang): ReqLang, hea
             return super::error::HttpError::internal(e, lang).into_response();
         }
     }
-    see_other("/?notice=signed_out", vec![clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies)])
+    see_other("/me?notice=signed_out", vec![clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies)])
 }
 
 /// `POST /auth/signout-all`: ends every session of the signed-in resident.
@@ -247,5 +247,5 @@ pub async fn sign_out_everywhere(
     if let Err(e) = state.db.end_all_sessions(SessionKind::Resident, &me.id).await {
         return super::error::HttpError::internal(e, lang).into_response();
     }
-    see_other("/?notice=signed_out_all", vec![clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies)])
+    see_other("/me?notice=signed_out_all", vec![clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies)])
 }

@@ -35,7 +35,14 @@ pub async fn consent(State(state): State<AppState>, ReqLang(lang): ReqLang, Resi
 }
 
 /// `POST /me/community`: chooses the home community.
-pub async fn set_community(State(state): State<AppState>, ReqLang(lang): ReqLang, Resident(me): Resident, Form(form): FormMap) -> Response {
+/// A resident who has not yet picked an area to show first gets their home community.
+pub async fn set_community(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Resident(me): Resident,
+    headers: axum::http::HeaderMap,
+    Form(form): FormMap,
+) -> Response {
     if !me.consented {
         return see_other("/me/consent?next=/me", vec![]);
     }
@@ -47,9 +54,15 @@ pub async fn set_community(State(state): State<AppState>, ReqLang(lang): ReqLang
     if !snapshot.tree.get(code).is_some_and(|a| a.level == Level::Community) {
         return see_other("/me?error=community_unknown#community", vec![]);
     }
+    let area_cookie = super::session::cookie(&headers, app::prefs::AREA_COOKIE)
+        .is_none()
+        .then(|| super::prefs::cookie(app::prefs::AREA_COOKIE, code, state.settings.secure_cookies))
+        .and_then(|c| HeaderValue::from_str(&c).ok())
+        .into_iter()
+        .collect::<Vec<_>>();
     match state.db.resident_set_community(&me.id, code).await {
-        Ok(app::auth::Verification::Verified) => see_other("/me?notice=community_verified#community", vec![]),
-        Ok(_) => see_other("/me?notice=community_set#community", vec![]),
+        Ok(app::auth::Verification::Verified) => see_other("/me?notice=community_verified#community", area_cookie),
+        Ok(_) => see_other("/me?notice=community_set#community", area_cookie),
         Err(e) => HttpError::internal(e, lang).into_response(),
     }
 }
@@ -136,7 +149,7 @@ pub async fn delete(State(state): State<AppState>, ReqLang(lang): ReqLang, Resid
         return see_other("/me?error=delete_confirm#delete", vec![]);
     }
     match state.db.resident_delete(&me.id).await {
-        Ok(_) => see_other("/?notice=account_deleted", vec![clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies)]),
+        Ok(_) => see_other("/me?notice=account_deleted", vec![clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies)]),
         Err(e) => HttpError::internal(e, lang).into_response(),
     }
 }

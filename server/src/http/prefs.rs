@@ -34,7 +34,7 @@ pub fn safe_next(next: Option<&String>) -> String {
     }
 }
 
-fn cookie(name: &str, value: &str, secure: bool) -> String {
+pub(crate) fn cookie(name: &str, value: &str, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
     format!("{name}={value}; Path=/; Max-Age={ONE_YEAR}; SameSite=Lax; HttpOnly{secure}")
 }

@@ -294,7 +294,7 @@ async fn residents_choose_a_community_ask_for_verification_export_and_delete() {
     assert!(location(&res).starts_with("/me?error=delete_confirm"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM residents").await, 1, "an unconfirmed delete changes nothing");
     let res = b.post_form("/me/delete", &[("confirm", "yes")]).await;
-    assert_eq!(location(&res), "/?notice=account_deleted");
+    assert_eq!(location(&res), "/me?notice=account_deleted");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM residents").await, 0);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 0);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM otp_challenges").await, 0);
@@ -313,7 +313,7 @@ async fn signing_out_everywhere_ends_every_session() {
     b.sign_in_phone(&app, PHONE).await;
     assert_eq!(b.get("/me/export").await.status(), 200);
     let res = a.post_form("/auth/signout-all", &[]).await;
-    assert_eq!(location(&res), "/?notice=signed_out_all");
+    assert_eq!(location(&res), "/me?notice=signed_out_all");
     assert_eq!(a.get("/me/export").await.status(), 403);
     assert_eq!(b.get("/me/export").await.status(), 403, "the other device is signed out too");
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts the release server for the end-to-end tests on a fresh data directory:
+# the demo city, then the staff accounts the tests sign in with (created the way an
+# administrator would, with `tongxin staff add`), then the server itself.
+set -euo pipefail
+bin="$(cd "$(dirname "$0")/.." && pwd)/target/release/tongxin"
+"$bin" seed-demo >/dev/null
+add() { "$bin" staff add --username "$1" --name "$2" --role "$3" --area "$4" >/dev/null; }
+add e2e-admin 测试管理员 city_admin 449900
+add e2e-street 枫林街道测试 street_officer 449902002
+add e2e-committee 枫林社区测试 committee 449902002001
+exec "$bin" serve

@@ -1,0 +1,212 @@
+import { test, expect, Page, Browser } from '@playwright/test';
+import * as fs from 'node:fs';
+import { lastCode, shot, waitForWasm, watchConsole } from './helpers';
+
+// Accounts at a phone viewport: a resident signs in with a code from the development
+// SMS sender, consents, picks a community, sees and exports their data; staff sign in
+// and see only their own area. The staff accounts come from start-server.sh.
+const PASSWORD = 'e2e-staff-password';
+const COMMUNITY = '449902002001'; // the e2e committee's community, in 枫林街道
+const OTHER_COMMUNITY = '449901001001'; // in another district
+
+/** Signs a resident in from the sign-in page; returns when the code form was submitted. */
+async function signInWithCode(page: Page, phone: string) {
+  await page.getByRole('textbox', { name: '手机号' }).fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `尾号 ${phone.slice(-4)}` })).toBeVisible();
+  await page.getByLabel('6 位验证码').fill(lastCode(phone));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+async function staffSignIn(page: Page, username: string) {
+  await page.goto('/staff/signin');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+}
+
+/** A phone number no other test uses. */
+function phoneFor(n: number): string {
+  return `1390000${String(1000 + n).slice(-4)}`;
+}
+
+test('a resident signs in with a phone code, consents, picks a community and exports their data', async ({ page }) => {
+  const console = watchConsole(page);
+  const phone = phoneFor(1);
+  // Browsing needs no account; "我的" offers the way in.
+  await page.goto('/me');
+  await expect(page.getByRole('heading', { name: '登录后参与' })).toBeVisible();
+  await page.getByRole('link', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/signin\?next=/);
+  await shot(page, 'signin-zh');
+
+  // A wrong number is refused in Chinese and sends nothing.
+  await page.getByRole('textbox', { name: '手机号' }).fill('12345');
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByRole('alert')).toContainText('手机号');
+
+  await signInWithCode(page, phone);
+  // First sign-in: the consent notice comes before anything else.
+  await expect(page).toHaveURL(/\/me\/consent/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('个人信息保护告知');
+  await shot(page, 'consent-zh');
+  await page.getByRole('button', { name: '我已阅读并同意' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByText(`尾号 ${phone.slice(-4)}`)).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(phone);
+
+  // The home community.
+  const select = page.getByLabel('选择所在社区');
+  await select.selectOption(COMMUNITY);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存你的社区' })).toBeVisible();
+  await expect(page.locator('#community')).toContainText('枫林街道');
+  await expect(page.locator('#community .badge')).toHaveText('未认证');
+  await shot(page, 'me-signed-in-zh');
+
+  // What we hold, exported as JSON: the tail and the community, never the number.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '导出我的数据（JSON）' }).click(),
+  ]);
+  const file = await download.path();
+  const text = fs.readFileSync(file!, 'utf8');
+  expect(text).not.toContain(phone);
+  const data = JSON.parse(text);
+  expect(data.account.phone_tail).toBe(phone.slice(-4));
+  expect(data.account.community_code).toBe(COMMUNITY);
+  expect(data.account.consent_version).toBeTruthy();
+  expect(data.account.sessions.length).toBe(1);
+
+  // Signing out ends the session on the server: "我的" is the guest's page again.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已退出' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '登录后参与' })).toBeVisible();
+  console.check();
+});
+
+test('a resident deletes their account and it is gone', async ({ page }) => {
+  const phone = phoneFor(2);
+  await page.goto('/signin?next=/me');
+  await signInWithCode(page, phone);
+  await page.getByRole('button', { name: '我已阅读并同意' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  // Without the confirmation the browser refuses; with it, the account goes.
+  await page.getByRole('button', { name: '注销账户' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await page.getByLabel('我确认注销账户').check();
+  await page.getByRole('button', { name: '注销账户' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '你的账户已注销' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '登录后参与' })).toBeVisible();
+  // Signing in again makes a new account: consent is asked for again.
+  await page.goto('/signin?next=/me');
+  await signInWithCode(page, phone);
+  await expect(page).toHaveURL(/\/me\/consent/);
+});
+
+test('a committee member sees only their community and verifies a resident', async ({ page, browser }) => {
+  // The refused pages below answer 403, which Chromium logs as failed resources.
+  const console = watchConsole(page, [/status of 403/]);
+  // A resident of the committee's community asks to be verified.
+  const resident = await residentAsking(browser, phoneFor(3), '李红', '3 栋 2 单元 201');
+
+  await staffSignIn(page, 'e2e-committee');
+  await expect(page.getByRole('heading', { level: 2, name: '枫林社区测试' })).toBeVisible();
+  // Only their own community is listed, and only the home tab: no uploads, accounts or log.
+  const communities = page.locator('a[href^="/staff/residents?community="]');
+  await expect(communities).toHaveCount(1);
+  await expect(communities.first()).toHaveAttribute('href', `/staff/residents?community=${COMMUNITY}`);
+  const tabs = page.getByRole('navigation', { name: '工作台导航' }).getByRole('link');
+  await expect(tabs).toHaveText(['首页']);
+  await shot(page, 'staff-home-committee-zh');
+
+  await communities.first().click();
+  await expect(page.getByRole('heading', { name: '待认证（1）' })).toBeVisible();
+  await expect(page.locator('.queue')).toContainText('李红');
+  await expect(page.locator('.queue')).toContainText('3 栋 2 单元 201');
+  await shot(page, 'staff-residents-zh');
+  await page.getByRole('button', { name: '通过 李红 的认证', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已处理' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '待认证（0）' })).toBeVisible();
+
+  // The resident sees it at once.
+  await resident.goto('/me');
+  await expect(resident.locator('#community .badge')).toHaveText('已认证');
+  await resident.context().close();
+
+  // Everything outside the community is refused.
+  for (const path of [`/staff/residents?community=${OTHER_COMMUNITY}`, '/staff/observations', '/staff/accounts', '/staff/audit']) {
+    const res = await page.goto(path);
+    expect(res!.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: '无权访问：这不在你负责的区域或职责之内。' })).toBeVisible();
+  }
+  await shot(page, 'staff-forbidden-zh');
+  console.check();
+});
+
+async function residentAsking(browser: Browser, phone: string, name: string, address: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/signin?next=/me');
+  await signInWithCode(page, phone);
+  await page.getByRole('button', { name: '我已阅读并同意' }).click();
+  await page.getByLabel('选择所在社区').selectOption(COMMUNITY);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('楼栋房号').fill(address);
+  await page.getByRole('button', { name: '提交认证' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '认证申请已提交' })).toBeVisible();
+  await expect(page.locator('#community .badge')).toHaveText('认证审核中');
+  return page;
+}
+
+test('a street officer uploads observations in the browser with progress and a line-by-line report', async ({ page }) => {
+  // The refused upload answers 403 (a row lies outside the officer's area), which
+  // Chromium logs as a failed resource.
+  const console = watchConsole(page, [/status of 403/]);
+  await staffSignIn(page, 'e2e-street');
+  await page.getByRole('link', { name: '指数数据' }).click();
+  await expect(page).toHaveURL(/\/staff\/observations$/);
+  await waitForWasm(page);
+  const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+
+  // A file with a row outside the street and a bad row: refused whole, each line named.
+  const bad = `period,area_code,indicator,value\n${day},449902002,crime_reports,4\n${day},449901001,crime_reports,1\n${day},449902002,nonsense,-1\n`;
+  await page.getByLabel('观测数据 CSV 文件').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.getByRole('button', { name: '上传并导入' }).click();
+  const report = page.locator('.upload-report');
+  await expect(report.locator('.alert-error')).toContainText('数据库没有任何改动');
+  await expect(report.locator('li')).toHaveCount(3);
+  await expect(report.locator('li').first()).toContainText('第 3 行');
+  await shot(page, 'staff-upload-refused-zh');
+
+  // A good file for the officer's street: applied, the page still in place.
+  const good = `period,area_code,indicator,value\n${day},449902002,crime_reports,4\n`;
+  await page.getByLabel('观测数据 CSV 文件').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.getByRole('button', { name: '上传并导入' }).click();
+  await expect(report.locator('.alert-ok')).toBeVisible();
+  await expect(page).toHaveURL(/\/staff\/observations$/);
+  await shot(page, 'staff-upload-ok-zh');
+  console.check();
+});
+
+test('the city administrator sees accounts and the audit log, in English too', async ({ page, context }) => {
+  const console = watchConsole(page);
+  await staffSignIn(page, 'e2e-admin');
+  await page.getByRole('link', { name: '工作人员账户' }).click();
+  await expect(page.locator('.queue')).toContainText('e2e-committee');
+  await expect(page.locator('.queue')).toContainText('枫林社区测试');
+  await shot(page, 'staff-accounts-zh');
+  await page.getByRole('link', { name: '操作日志' }).click();
+  // Newest first; other tests' staff sign in at the same time.
+  const mine = page.locator('.audit-entry[data-action="staff.signin"]').filter({ hasText: 'e2e-admin' });
+  await expect(mine.first()).toContainText('登录工作台');
+  await shot(page, 'staff-audit-zh');
+  await context.addCookies([{ name: 'tx_lang', value: 'en', url: test.info().project.use.baseURL! }]);
+  await page.goto('/staff/audit');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
+  await expect(mine.first()).toContainText('Signed in');
+  await shot(page, 'staff-audit-en');
+  console.check();
+});
