@@ -164,6 +164,47 @@ pub struct ResidentUser {
     pub consented: bool,
 }
 
+/// Who may take part in an activity (a survey, a vote, a project call): residents
+/// living in `area`'s subtree, and, when `verified_only`, only those their
+/// committee has verified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audience {
+    pub area: String,
+    pub verified_only: bool,
+}
+
+/// Why a signed-in resident may not take part yet; each has a next step on "我的".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotEligible {
+    /// The consent notice in force has not been accepted.
+    Consent,
+    /// No home community chosen yet.
+    Community,
+    /// The home community lies outside the activity's area.
+    OutsideArea,
+    /// The activity is for verified residents and this one is not (yet).
+    Verification,
+}
+
+impl ResidentUser {
+    /// May this resident take part in an activity for `audience`?
+    pub fn may_take_part(&self, audience: &Audience, tree: &AreaTree) -> Result<(), NotEligible> {
+        if !self.consented {
+            return Err(NotEligible::Consent);
+        }
+        let Some(home) = self.community.as_deref() else {
+            return Err(NotEligible::Community);
+        };
+        if tree.get(home).is_none() || !tree.is_within(home, &audience.area) {
+            return Err(NotEligible::OutsideArea);
+        }
+        if audience.verified_only && self.verification != Verification::Verified {
+            return Err(NotEligible::Verification);
+        }
+        Ok(())
+    }
+}
+
 /// The identities of the request being served (either, both or neither).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Viewer {
@@ -288,5 +329,42 @@ mod tests {
             assert!(admin.may(Duty::StaffAccounts, a, &tree));
         }
         assert!(!admin.may(Duty::Residents, "nowhere", &tree), "unknown areas are nobody's");
+    }
+
+    #[test]
+    fn activities_can_require_consent_a_community_inside_their_area_and_verification() {
+        let tree = AreaTree::new(vec![
+            area("c", None, Level::City),
+            area("d1", Some("c"), Level::District),
+            area("s1", Some("d1"), Level::Street),
+            area("s2", Some("d1"), Level::Street),
+            area("m1", Some("s1"), Level::Community),
+            area("m2", Some("s2"), Level::Community),
+        ]);
+        let mut r = ResidentUser {
+            id: "r".into(),
+            phone_tail: Some("8000".into()),
+            wechat: false,
+            community: None,
+            verification: Verification::None,
+            consented: false,
+        };
+        let street = Audience { area: "s1".into(), verified_only: false };
+        let verified = Audience { area: "m1".into(), verified_only: true };
+        assert_eq!(r.may_take_part(&street, &tree), Err(NotEligible::Consent));
+        r.consented = true;
+        assert_eq!(r.may_take_part(&street, &tree), Err(NotEligible::Community));
+        r.community = Some("m2".into());
+        assert_eq!(r.may_take_part(&street, &tree), Err(NotEligible::OutsideArea));
+        assert_eq!(r.may_take_part(&Audience { area: "d1".into(), verified_only: false }, &tree), Ok(()));
+        r.community = Some("m1".into());
+        assert_eq!(r.may_take_part(&street, &tree), Ok(()));
+        assert_eq!(r.may_take_part(&verified, &tree), Err(NotEligible::Verification));
+        r.verification = Verification::Pending;
+        assert_eq!(r.may_take_part(&verified, &tree), Err(NotEligible::Verification));
+        r.verification = Verification::Verified;
+        assert_eq!(r.may_take_part(&verified, &tree), Ok(()));
+        r.community = Some("gone".into());
+        assert_eq!(r.may_take_part(&street, &tree), Err(NotEligible::OutsideArea), "unknown communities are outside");
     }
 }

@@ -126,9 +126,24 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let housekeeping = tokio::spawn(housekeeping(self.db.clone()));
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+        housekeeping.abort();
         self.db.close().await;
         Ok(())
+    }
+}
+
+/// Hourly: forgets expired sessions and day-old sign-in codes and attempts (the
+/// retention the privacy notice promises). Sign-in checks expiry itself; this only
+/// keeps what is stored to what is needed.
+async fn housekeeping(db: Db) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        if let Err(e) = db.purge_expired().await {
+            tracing::warn!(error = %e, "purging expired sessions and codes failed; retrying in an hour");
+        }
     }
 }
 

@@ -364,3 +364,22 @@ async fn the_audit_log_cannot_be_changed() {
     assert!(sqlx::query("UPDATE audit_log SET actor = 'x'").execute(&writer).await.is_err());
     assert!(sqlx::query("DELETE FROM audit_log").execute(&writer).await.is_err());
 }
+
+#[tokio::test]
+async fn expired_sessions_and_old_codes_are_purged_and_stop_working() {
+    let app = spawn(true).await;
+    let b = app.resident(PHONE).await;
+    let keep = app.resident("13912345678").await;
+    let writer = leak_writer(&app).await;
+    // One session has run out, and every code is more than a day old.
+    let (expired,): (String,) = sqlx::query_as("SELECT token_hash FROM sessions ORDER BY created_at, token_hash LIMIT 1").fetch_one(&writer).await.unwrap();
+    sqlx::query("UPDATE sessions SET expires_at = 0 WHERE token_hash = ?").bind(&expired).execute(&writer).await.unwrap();
+    sqlx::query("UPDATE otp_challenges SET created_at = created_at - 86401").execute(&writer).await.unwrap();
+    // An expired session no longer signs anyone in, before any purge.
+    let statuses = [b.get("/me/export").await.status(), keep.get("/me/export").await.status()];
+    assert_eq!(statuses.iter().filter(|s| **s == 403).count(), 1, "{statuses:?}");
+    app.db.purge_expired().await.unwrap();
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM otp_challenges").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM residents").await, 2, "accounts stay");
+}
