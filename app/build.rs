@@ -58,11 +58,11 @@ fn main() {
     for key in zh.keys() {
         code.push_str(&format!("    /// `{key}`\n    {},\n", variant(key)));
     }
-    code.push_str("}\n\nimpl Msg {\n    /// The message in Simplified Chinese.\n    pub const fn zh(self) -> &'static str {\n        match self {\n");
+    code.push_str("}\n\nimpl Msg {\n    /// The message in Simplified Chinese.\n    #[cfg_attr(feature = \"hydrate\", inline(always))]\n    pub const fn zh(self) -> &'static str {\n        match self {\n");
     for (key, text) in &zh {
         code.push_str(&format!("            Msg::{} => {:?},\n", variant(key), text));
     }
-    code.push_str("        }\n    }\n\n    /// The message in English.\n    pub const fn en(self) -> &'static str {\n        match self {\n");
+    code.push_str("        }\n    }\n\n    /// The message in English.\n    #[cfg_attr(feature = \"hydrate\", inline(always))]\n    pub const fn en(self) -> &'static str {\n        match self {\n");
     for (key, text) in &en {
         code.push_str(&format!("            Msg::{} => {:?},\n", variant(key), text));
     }

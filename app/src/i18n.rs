@@ -42,6 +42,11 @@ impl Lang {
     }
 
     /// The message in this language.
+    ///
+    /// In the browser build this is inlined, so that a call with a constant message
+    /// folds to that message's two strings: otherwise the whole table of both
+    /// languages would sit in the wasm of the few islands that show text.
+    #[cfg_attr(feature = "hydrate", inline(always))]
     pub const fn t(self, msg: Msg) -> &'static str {
         match self {
             Lang::Zh => msg.zh(),
@@ -50,6 +55,7 @@ impl Lang {
     }
 
     /// The message with `{name}` placeholders filled in.
+    #[cfg_attr(feature = "hydrate", inline(always))]
     pub fn fmt(self, msg: Msg, args: &[(&str, &str)]) -> String {
         fill(self.t(msg), args)
     }
