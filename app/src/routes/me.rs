@@ -165,14 +165,7 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
 
         <section class="card" aria-labelledby="security-h">
             <h2 id="security-h">{lang.t(Msg::MeSecurityTitle)}</h2>
-            <div class="link-row">
-                <form method="post" action="/auth/signout">
-                    <button type="submit" class="button button-secondary">{lang.t(Msg::MeSignOut)}</button>
-                </form>
-                <form method="post" action="/auth/signout-all">
-                    <button type="submit" class="button button-secondary">{lang.t(Msg::MeSignOutAll)}</button>
-                </form>
-            </div>
+            <SignOutForms lang base="/auth"/>
         </section>
 
         <section class="card card-danger" id="delete" aria-labelledby="delete-h">
@@ -186,6 +179,22 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
                 <button type="submit" class="button button-danger">{lang.t(Msg::MeDeleteSubmit)}</button>
             </form>
         </section>
+    }
+}
+
+/// "Sign out" and "sign out everywhere": `base` is `/auth` for residents and
+/// `/staff` for staff.
+#[component]
+pub fn SignOutForms(lang: Lang, base: &'static str) -> impl IntoView {
+    view! {
+        <div class="link-row">
+            <form method="post" action=format!("{base}/signout")>
+                <button type="submit" class="button button-secondary">{lang.t(Msg::MeSignOut)}</button>
+            </form>
+            <form method="post" action=format!("{base}/signout-all")>
+                <button type="submit" class="button button-secondary">{lang.t(Msg::MeSignOutAll)}</button>
+            </form>
+        </div>
     }
 }
 

@@ -138,14 +138,7 @@ fn StaffHomeView(lang: Lang, home: StaffHome) -> impl IntoView {
                 <div><dt>{lang.t(Msg::StaffArea)}</dt><dd>{area_label}</dd></div>
                 <div><dt>{lang.t(Msg::StaffUsername)}</dt><dd><code>{me.username.clone()}</code></dd></div>
             </dl>
-            <div class="link-row">
-                <form method="post" action="/staff/signout">
-                    <button type="submit" class="button button-secondary">{lang.t(Msg::MeSignOut)}</button>
-                </form>
-                <form method="post" action="/staff/signout-all">
-                    <button type="submit" class="button button-secondary">{lang.t(Msg::MeSignOutAll)}</button>
-                </form>
-            </div>
+            <crate::routes::me::SignOutForms lang base="/staff"/>
         </section>
         <h2 class="section-title">{lang.t(Msg::StaffResidentsTitle)}</h2>
         {groups

@@ -138,6 +138,17 @@ pub struct Parsed {
     pub unreadable: Vec<String>,
 }
 
+/// The outcome of checking a whole file: what it holds when nothing was wrong, else
+/// every problem in line order.
+pub fn verdict<T>(good: T, mut problems: Vec<Problem>) -> Result<T, Vec<Problem>> {
+    if problems.is_empty() {
+        Ok(good)
+    } else {
+        problems.sort_by_key(|p| p.line);
+        Err(problems)
+    }
+}
+
 pub fn at(line: u64, kind: ProblemKind) -> Problem {
     Problem { line: Some(line), kind }
 }

@@ -1,7 +1,7 @@
 //! Validation of an observations CSV (`period,area_code,indicator,value`), as for areas:
 //! the whole file is checked first, every bad line reported, and the rows are applied
 //! only when there is no problem at all.
-use super::csv_import::{at, parse_csv, Parsed, Problem, ProblemKind};
+use super::csv_import::{at, parse_csv, verdict, Parsed, Problem, ProblemKind};
 use app::areas::{AreaTree, Level};
 use app::index::{Frequency, Methodology, Unit};
 use chrono::{Datelike, NaiveDate};
@@ -144,12 +144,7 @@ pub fn validate(parsed: Parsed, areas: &AreaTree, m: &Methodology, scope: Option
             }
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        problems.sort_by_key(|p| p.line);
-        Err(problems)
-    }
+    verdict(out, problems)
 }
 
 #[cfg(test)]

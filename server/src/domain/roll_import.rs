@@ -1,6 +1,6 @@
 //! A committee's roll of residents: CSV with columns `phone,label` (label: building
 //! and room, or empty). Checked whole; the caller hashes the numbers before storing.
-use super::csv_import::{at, parse_csv, Problem, ProblemKind};
+use super::csv_import::{at, parse_csv, verdict, Problem, ProblemKind};
 use app::auth::normalize_phone;
 use std::collections::HashMap;
 
@@ -35,12 +35,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<(String, String)>, Vec<Problem>> {
         seen.insert(phone.clone(), row.line);
         out.push((phone, label));
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        problems.sort_by_key(|p| p.line);
-        Err(problems)
-    }
+    verdict(out, problems)
 }
 
 #[cfg(test)]

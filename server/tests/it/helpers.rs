@@ -42,6 +42,18 @@ pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestA
     TestApp { base, client, db, dir }
 }
 
+/// A form post with the headers a browser sends from one of our own pages.
+async fn same_origin_post(client: &reqwest::Client, base: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    client
+        .post(format!("{base}{path}"))
+        .header("origin", base)
+        .header("sec-fetch-site", "same-origin")
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
@@ -53,14 +65,7 @@ impl TestApp {
 
     /// A same-origin form post, as a browser sends it from our page.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .header("origin", &self.base)
-            .header("sec-fetch-site", "same-origin")
-            .form(form)
-            .send()
-            .await
-            .expect("request")
+        same_origin_post(&self.client, &self.base, path, form).await
     }
 }
 
@@ -134,14 +139,7 @@ impl Browser {
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .header("origin", &self.base)
-            .header("sec-fetch-site", "same-origin")
-            .form(form)
-            .send()
-            .await
-            .expect("request")
+        same_origin_post(&self.client, &self.base, path, form).await
     }
 
     /// Posts a multipart upload of `file` (named `name`) with text fields.
