@@ -20,6 +20,7 @@ pub mod notices;
 pub mod prefs;
 pub mod routes;
 pub mod scores;
+pub mod survey;
 
 use crate::components::{Layout, NotFoundView};
 use crate::prefs::Prefs;
