@@ -105,6 +105,89 @@ pub struct Question {
     pub feeds: Option<Feed>,
 }
 
+/// The city's monthly survey, or a committee's own consultation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SurveyKind {
+    CityMonthly,
+    Community,
+}
+
+impl SurveyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SurveyKind::CityMonthly => "city_monthly",
+            SurveyKind::Community => "community",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "city_monthly" => Some(SurveyKind::CityMonthly),
+            "community" => Some(SurveyKind::Community),
+            _ => None,
+        }
+    }
+}
+
+/// Draft (being written), published (open between its times; questions frozen),
+/// closed (results final).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SurveyStatus {
+    Draft,
+    Published,
+    Closed,
+}
+
+impl SurveyStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SurveyStatus::Draft => "draft",
+            SurveyStatus::Published => "published",
+            SurveyStatus::Closed => "closed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "draft" => Some(SurveyStatus::Draft),
+            "published" => Some(SurveyStatus::Published),
+            "closed" => Some(SurveyStatus::Closed),
+            _ => None,
+        }
+    }
+}
+
+/// A survey with its settings. Times are Unix seconds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Survey {
+    pub id: String,
+    pub kind: SurveyKind,
+    pub month: Option<String>,
+    /// Residents of this area's subtree may answer.
+    pub area_code: String,
+    pub title: String,
+    pub intro: String,
+    pub questions: Vec<Question>,
+    pub anonymous: bool,
+    pub verified_only: bool,
+    /// Named surveys only: answers may be changed until the survey closes.
+    pub editable: bool,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub status: SurveyStatus,
+}
+
+impl Survey {
+    /// Taking answers at `now`?
+    pub fn is_open(&self, now: i64) -> bool {
+        self.status == SurveyStatus::Published && self.opens_at <= now && now < self.closes_at
+    }
+
+    pub fn audience(&self) -> crate::auth::Audience {
+        crate::auth::Audience { area: self.area_code.clone(), verified_only: self.verified_only }
+    }
+}
+
 /// A checked answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]

@@ -502,6 +502,9 @@ impl Db {
             sqlx::query("DELETE FROM otp_challenges WHERE phone_hash = ?").bind(p).execute(&mut *tx).await?;
         }
         sqlx::query("DELETE FROM sessions WHERE kind = 'resident' AND subject_id = ?").bind(id).execute(&mut *tx).await?;
+        // Survey answers stay for the published results, no longer tied to anyone.
+        sqlx::query("DELETE FROM survey_participants WHERE resident_id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE survey_responses SET resident_id = NULL WHERE resident_id = ?").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM residents WHERE id = ?").bind(id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(true)

@@ -8,6 +8,7 @@ pub mod meta;
 pub mod methodology;
 pub mod observations;
 pub mod scores;
+pub mod surveys;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};

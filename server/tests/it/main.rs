@@ -13,3 +13,4 @@ mod pages;
 mod prefs;
 mod security;
 mod staff;
+mod surveys;

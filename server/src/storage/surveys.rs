@@ -1,0 +1,212 @@
+//! Surveys and their responses. Callers check definitions and answers with
+//! `app::survey` first; this layer keeps the promises that need the database: a
+//! published survey's questions never change, each resident answers once (also under
+//! concurrent submissions), and an anonymous response cannot be paired with the
+//! resident who gave it.
+use super::accounts::now;
+use super::{Db, StorageError};
+use app::survey::{Answers, Question, Survey, SurveyKind, SurveyStatus};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+/// A survey as written by its author (its id and status are the store's).
+#[derive(Clone, Debug)]
+pub struct NewSurvey<'a> {
+    pub kind: SurveyKind,
+    pub month: Option<&'a str>,
+    pub area_code: &'a str,
+    pub title: &'a str,
+    pub intro: &'a str,
+    pub questions: &'a [Question],
+    pub anonymous: bool,
+    pub verified_only: bool,
+    pub editable: bool,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub created_by: &'a str,
+}
+
+/// Who answers, from where.
+#[derive(Clone, Debug)]
+pub struct Respondent<'a> {
+    pub resident_id: &'a str,
+    pub community_code: Option<&'a str>,
+    pub street_code: Option<&'a str>,
+}
+
+/// What became of a submission.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Submitted {
+    Stored,
+    /// A named, editable survey: the earlier answers were replaced.
+    Replaced,
+    AlreadyAnswered,
+    /// Not published, not yet open, or closed.
+    NotOpen,
+    NoSuchSurvey,
+}
+
+/// Why a survey could not be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishRefusal {
+    NoSuchSurvey,
+    NotDraft,
+}
+
+fn survey_from(row: &SqliteRow) -> Result<Survey, StorageError> {
+    let questions: String = row.try_get("questions")?;
+    let questions: Vec<Question> =
+        serde_json::from_str(&questions).map_err(|e| StorageError::Corrupt(format!("survey questions: {e}")))?;
+    let kind: String = row.try_get("kind")?;
+    let status: String = row.try_get("status")?;
+    Ok(Survey {
+        id: row.try_get("id")?,
+        kind: SurveyKind::parse(&kind).ok_or_else(|| StorageError::Corrupt(format!("survey kind {kind}")))?,
+        month: row.try_get("month")?,
+        area_code: row.try_get("area_code")?,
+        title: row.try_get("title")?,
+        intro: row.try_get("intro")?,
+        questions,
+        anonymous: row.try_get::<i64, _>("anonymous")? == 1,
+        verified_only: row.try_get::<i64, _>("verified_only")? == 1,
+        editable: row.try_get::<i64, _>("editable")? == 1,
+        opens_at: row.try_get("opens_at")?,
+        closes_at: row.try_get("closes_at")?,
+        status: SurveyStatus::parse(&status).ok_or_else(|| StorageError::Corrupt(format!("survey status {status}")))?,
+    })
+}
+
+/// 32 random hex digits.
+fn random_id() -> String {
+    crate::auth::crypto::random_id()
+}
+
+impl Db {
+    /// Stores a draft; returns its id.
+    pub async fn survey_create(&self, new: NewSurvey<'_>) -> Result<String, StorageError> {
+        let id = random_id();
+        let questions = serde_json::to_string(new.questions).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO surveys (id, kind, month, area_code, title, intro, questions, anonymous, verified_only, editable, \
+             opens_at, closes_at, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
+        )
+        .bind(&id)
+        .bind(new.kind.as_str())
+        .bind(new.month)
+        .bind(new.area_code)
+        .bind(new.title)
+        .bind(new.intro)
+        .bind(questions)
+        .bind(new.anonymous as i64)
+        .bind(new.verified_only as i64)
+        .bind(new.editable as i64)
+        .bind(new.opens_at)
+        .bind(new.closes_at)
+        .bind(new.created_by)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn survey(&self, id: &str) -> Result<Option<Survey>, StorageError> {
+        let row = sqlx::query("SELECT * FROM surveys WHERE id = ?").bind(id).fetch_optional(self.reader()).await?;
+        row.as_ref().map(survey_from).transpose()
+    }
+
+    /// Publishes a draft: from now on its questions are frozen.
+    pub async fn survey_publish(&self, id: &str) -> Result<Result<(), PublishRefusal>, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let status: Option<String> = sqlx::query_scalar("SELECT status FROM surveys WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+        match status.as_deref() {
+            None => return Ok(Err(PublishRefusal::NoSuchSurvey)),
+            Some("draft") => {}
+            Some(_) => return Ok(Err(PublishRefusal::NotDraft)),
+        }
+        sqlx::query("UPDATE surveys SET status = 'published', published_at = ? WHERE id = ?").bind(now()).bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Stores one resident's answers, once. Checked under the write lock, so of any
+    /// number of concurrent submissions by one resident exactly one is stored.
+    pub async fn survey_submit(&self, survey_id: &str, who: Respondent<'_>, answers: &Answers) -> Result<Submitted, StorageError> {
+        let json = serde_json::to_string(answers).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let t = now();
+        let day = app::accounts::china_date(t);
+        let mut tx = self.begin_write().await?;
+        let Some(row) = sqlx::query("SELECT * FROM surveys WHERE id = ?").bind(survey_id).fetch_optional(&mut *tx).await? else {
+            return Ok(Submitted::NoSuchSurvey);
+        };
+        let survey = survey_from(&row)?;
+        if !survey.is_open(t) {
+            return Ok(Submitted::NotOpen);
+        }
+        let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM survey_participants WHERE survey_id = ? AND resident_id = ?")
+            .bind(survey_id)
+            .bind(who.resident_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            if survey.editable && !survey.anonymous {
+                sqlx::query("UPDATE survey_responses SET answers = ?, day = ? WHERE survey_id = ? AND resident_id = ?")
+                    .bind(&json)
+                    .bind(&day)
+                    .bind(survey_id)
+                    .bind(who.resident_id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                return Ok(Submitted::Replaced);
+            }
+            return Ok(Submitted::AlreadyAnswered);
+        }
+        sqlx::query("INSERT INTO survey_participants (survey_id, resident_id, day) VALUES (?, ?, ?)")
+            .bind(survey_id)
+            .bind(who.resident_id)
+            .bind(&day)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO survey_responses (id, survey_id, resident_id, community_code, street_code, day, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(random_id())
+        .bind(survey_id)
+        .bind((!survey.anonymous).then_some(who.resident_id))
+        .bind(who.community_code)
+        .bind(who.street_code)
+        .bind(&day)
+        .bind(&json)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Submitted::Stored)
+    }
+
+    /// Has this resident answered this survey?
+    pub async fn survey_answered(&self, survey_id: &str, resident_id: &str) -> Result<bool, StorageError> {
+        let n: Option<i64> = sqlx::query_scalar("SELECT 1 FROM survey_participants WHERE survey_id = ? AND resident_id = ?")
+            .bind(survey_id)
+            .bind(resident_id)
+            .fetch_optional(self.reader())
+            .await?;
+        Ok(n.is_some())
+    }
+
+    /// Every response's answers with its community and street, in no particular order.
+    pub async fn survey_responses(&self, survey_id: &str) -> Result<Vec<(Option<String>, Option<String>, Answers)>, StorageError> {
+        let rows = sqlx::query("SELECT community_code, street_code, answers FROM survey_responses WHERE survey_id = ?")
+            .bind(survey_id)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let answers: String = r.try_get("answers")?;
+                let answers = serde_json::from_str(&answers).map_err(|e| StorageError::Corrupt(format!("survey answers: {e}")))?;
+                Ok((r.try_get("community_code")?, r.try_get("street_code")?, answers))
+            })
+            .collect()
+    }
+}
