@@ -41,26 +41,28 @@ fn questions() -> Vec<Question> {
     ]
 }
 
+/// A community survey of 枫林's first community, open between the two times.
+fn draft(qs: &[Question], anonymous: bool, editable: bool, opens_at: i64, closes_at: i64) -> NewSurvey<'_> {
+    NewSurvey {
+        kind: SurveyKind::Community,
+        month: None,
+        area_code: "449902002001",
+        title: "平安建设问卷",
+        intro: "",
+        questions: qs,
+        anonymous,
+        verified_only: false,
+        editable,
+        opens_at,
+        closes_at,
+        created_by: "test",
+    }
+}
+
 async fn published(db: &Db, anonymous: bool, editable: bool) -> String {
     let qs = questions();
     let now = chrono::Utc::now().timestamp();
-    let id = db
-        .survey_create(NewSurvey {
-            kind: SurveyKind::Community,
-            month: None,
-            area_code: "449902002001",
-            title: "平安建设问卷",
-            intro: "",
-            questions: &qs,
-            anonymous,
-            verified_only: false,
-            editable,
-            opens_at: now - 60,
-            closes_at: now + 86_400,
-            created_by: "test",
-        })
-        .await
-        .unwrap();
+    let id = db.survey_create(draft(&qs, anonymous, editable, now - 60, now + 86_400)).await.unwrap();
     db.survey_publish(&id).await.unwrap().unwrap();
     id
 }
@@ -110,43 +112,10 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
     assert_eq!(app.db.survey_submit("nope", who("r"), &answers("5", "")).await.unwrap(), Submitted::NoSuchSurvey);
     // A draft takes no answers.
     let qs = questions();
-    let draft = app
-        .db
-        .survey_create(NewSurvey {
-            kind: SurveyKind::Community,
-            month: None,
-            area_code: "449902002001",
-            title: "草稿",
-            intro: "",
-            questions: &qs,
-            anonymous: true,
-            verified_only: false,
-            editable: false,
-            opens_at: 0,
-            closes_at: i64::MAX / 2,
-            created_by: "test",
-        })
-        .await
-        .unwrap();
-    assert_eq!(app.db.survey_submit(&draft, who("r"), &answers("5", "")).await.unwrap(), Submitted::NotOpen);
+    let unpublished = app.db.survey_create(draft(&qs, true, false, 0, i64::MAX / 2)).await.unwrap();
+    assert_eq!(app.db.survey_submit(&unpublished, who("r"), &answers("5", "")).await.unwrap(), Submitted::NotOpen);
     // The store refuses an anonymous survey whose answers could be changed (they cannot be found again).
-    let bad = app
-        .db
-        .survey_create(NewSurvey { anonymous: true, editable: true, ..NewSurvey {
-            kind: SurveyKind::Community,
-            month: None,
-            area_code: "449902002001",
-            title: "x",
-            intro: "",
-            questions: &qs,
-            anonymous: true,
-            verified_only: false,
-            editable: false,
-            opens_at: 0,
-            closes_at: 1,
-            created_by: "test",
-        } })
-        .await;
+    let bad = app.db.survey_create(draft(&qs, true, true, 0, 1)).await;
     assert!(bad.is_err());
 }
 
