@@ -6,3 +6,4 @@ pub mod demo_observations;
 pub mod index;
 pub mod observation_import;
 pub mod roll_import;
+pub mod survey_feed;

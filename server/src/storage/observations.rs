@@ -75,7 +75,7 @@ impl Db {
     }
 }
 
-async fn apply(
+pub(super) async fn apply(
     tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     m: &app::index::Methodology,
     tree: &AreaTree,

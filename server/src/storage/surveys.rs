@@ -5,6 +5,9 @@
 //! resident who gave it.
 use super::accounts::now;
 use super::{Db, StorageError};
+use crate::domain::observation_import::Period;
+use crate::domain::survey_feed::monthly_observations;
+use app::areas::AreaTree;
 use app::survey::{Answers, Question, Survey, SurveyKind, SurveyStatus};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -44,6 +47,13 @@ pub enum Submitted {
     /// Not published, not yet open, or closed.
     NotOpen,
     NoSuchSurvey,
+}
+
+/// Why a survey could not be closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseRefusal {
+    NoSuchSurvey,
+    NotPublished,
 }
 
 /// Why a survey could not be published.
@@ -183,6 +193,50 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(Submitted::Stored)
+    }
+
+    /// Closes a published survey (when its time is up, or early). Closing the city's
+    /// monthly survey also writes that month's survey indicators for every street
+    /// with at least `min_responses` responses and recomputes the monthly index, in
+    /// the same transaction. Returns how many observations were written.
+    pub async fn survey_close(&self, id: &str, min_responses: usize) -> Result<Result<usize, CloseRefusal>, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let Some(row) = sqlx::query("SELECT * FROM surveys WHERE id = ?").bind(id).fetch_optional(&mut *tx).await? else {
+            return Ok(Err(CloseRefusal::NoSuchSurvey));
+        };
+        let survey = survey_from(&row)?;
+        if survey.status != SurveyStatus::Published {
+            return Ok(Err(CloseRefusal::NotPublished));
+        }
+        sqlx::query("UPDATE surveys SET status = 'closed', closed_at = ? WHERE id = ?").bind(now()).bind(id).execute(&mut *tx).await?;
+        let month = survey.month.as_deref().and_then(Period::parse).filter(|p| matches!(p, Period::Month(_)));
+        let mut written = 0;
+        if let (SurveyKind::CityMonthly, Some(month)) = (survey.kind, month) {
+            let rows = sqlx::query("SELECT street_code, answers FROM survey_responses WHERE survey_id = ?").bind(id).fetch_all(&mut *tx).await?;
+            let mut responses: Vec<(Option<String>, Answers)> = Vec::with_capacity(rows.len());
+            for r in &rows {
+                let answers: String = r.try_get("answers")?;
+                let answers = serde_json::from_str(&answers).map_err(|e| StorageError::Corrupt(format!("survey answers: {e}")))?;
+                responses.push((r.try_get("street_code")?, answers));
+            }
+            let tree = AreaTree::new(super::areas::load(&mut *tx).await?);
+            let Some(m) = super::methodology::in_force(&mut *tx).await? else {
+                return Err(StorageError::Corrupt("no methodology in force".into()));
+            };
+            let observations = monthly_observations(
+                month,
+                &survey.questions,
+                responses.iter().map(|(s, a)| (s.as_deref(), a)),
+                |s| tree.get(s).map(|a| a.population),
+                min_responses,
+            );
+            if !observations.is_empty() {
+                super::observations::apply(&mut tx, &m, &tree, &observations, &|_| {}).await?;
+            }
+            written = observations.len();
+        }
+        tx.commit().await?;
+        Ok(Ok(written))
     }
 
     /// Has this resident answered this survey?
