@@ -79,3 +79,17 @@ mod tests {
         assert_eq!(Prefs::from_cookie_header(""), Prefs::default());
     }
 }
+
+/// Percent-encodes a query-string value (RFC 3986 unreserved characters stay as
+/// they are): used for every `next=` and other values put into links and redirects.
+pub fn encode_query(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

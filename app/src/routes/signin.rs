@@ -5,25 +5,13 @@ use crate::auth::{in_wechat, use_auth_options, use_viewer};
 use crate::components::Layout;
 use crate::i18n::Msg;
 use crate::notices::{query, Banner};
-use crate::prefs::use_lang;
+use crate::prefs::{encode_query, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The `next` of the page: a local path, or "/me".
 pub fn next_param() -> String {
     query("next").filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')).unwrap_or_else(|| "/me".into())
-}
-
-fn url_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[component]
@@ -34,8 +22,8 @@ pub fn SigninPage() -> impl IntoView {
     let code_step = query("step").as_deref() == Some("code");
     let tail = query("to").filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()));
     let wechat = use_auth_options().wechat && in_wechat();
-    let wechat_href = format!("/auth/wechat?next={}", url_encode(&next));
-    let restart = format!("/signin?next={}", url_encode(&next));
+    let wechat_href = format!("/auth/wechat?next={}", encode_query(&next));
+    let restart = format!("/signin?next={}", encode_query(&next));
     let signed_in = viewer.resident.clone();
     view! {
         <Title text=format!("{} · {}", lang.t(Msg::SigninTitle), lang.t(Msg::AppName))/>

@@ -31,7 +31,7 @@ fn Denied(lang: Lang, sign_in: bool) -> impl IntoView {
             {if sign_in {
                 view! {
                     <h2 id="denied-h">{lang.t(Msg::StaffSignInRequired)}</h2>
-                    <p><a class="button" href=format!("/staff/signin?next={}", next.replace('&', "%26"))>{lang.t(Msg::StaffSigninTitle)}</a></p>
+                    <p><a class="button" href=format!("/staff/signin?next={}", crate::prefs::encode_query(&next))>{lang.t(Msg::StaffSigninTitle)}</a></p>
                 }.into_any()
             } else {
                 view! {

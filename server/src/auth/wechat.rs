@@ -48,18 +48,7 @@ pub struct WechatClient {
     http: reqwest::Client,
 }
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay).
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+use app::prefs::encode_query as encode;
 
 impl WechatClient {
     pub fn new(config: WechatConfig) -> Self {

@@ -33,9 +33,7 @@ pub fn see_other(location: &str, cookies: Vec<HeaderValue>) -> Response {
 }
 
 /// Percent-encodes a value for a query string.
-pub fn q(s: &str) -> String {
-    crate::auth::wechat::encode(s)
-}
+pub use app::prefs::encode_query as q;
 
 fn signin_url(error: &str, next: &str, extra: &str) -> String {
     format!("/signin?error={error}&next={}{extra}", q(next))

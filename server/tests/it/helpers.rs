@@ -5,11 +5,19 @@ use tongxin::config::Settings;
 use tongxin::startup::Application;
 use tongxin::storage::Db;
 
+/// The running application. It is also a browser without cookies (`app.get`,
+/// `app.post_form`, `app.client`, `app.base`), through `Deref`.
 pub struct TestApp {
-    pub base: String,
-    pub client: reqwest::Client,
+    pub anonymous: Browser,
     pub db: Db,
     pub dir: TempDir,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+    fn deref(&self) -> &Browser {
+        &self.anonymous
+    }
 }
 
 /// Starts the application with a fresh database; `demo` seeds the demo city.
@@ -39,37 +47,11 @@ pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestA
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    TestApp { base, client, db, dir }
+    TestApp { anonymous: Browser { base, client }, db, dir }
 }
 
-/// A form post with the headers a browser sends from one of our own pages.
-async fn same_origin_post(client: &reqwest::Client, base: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    client
-        .post(format!("{base}{path}"))
-        .header("origin", base)
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .expect("request")
-}
-
-impl TestApp {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
-    }
-
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
-    }
-
-    /// A same-origin form post, as a browser sends it from our page.
-    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        same_origin_post(&self.client, &self.base, path, form).await
-    }
-}
-
-/// A browser: its own cookie jar, no redirects followed, same-origin headers on posts.
+/// A browser (cookie jar unless it is the app's anonymous one), no redirects followed,
+/// same-origin headers on posts.
 pub struct Browser {
     pub base: String,
     pub client: reqwest::Client,
@@ -138,8 +120,16 @@ impl Browser {
         self.client.get(self.url(path)).send().await.expect("request")
     }
 
+    /// A same-origin form post, as a browser sends it from our page.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        same_origin_post(&self.client, &self.base, path, form).await
+        self.client
+            .post(self.url(path))
+            .header("origin", &self.base)
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// Posts a multipart upload of `file` (named `name`) with text fields.
