@@ -57,7 +57,6 @@ pub async fn set_community(
     let area_cookie = super::session::cookie(&headers, app::prefs::AREA_COOKIE)
         .is_none()
         .then(|| super::prefs::cookie(app::prefs::AREA_COOKIE, code, state.settings.secure_cookies))
-        .and_then(|c| HeaderValue::from_str(&c).ok())
         .into_iter()
         .collect::<Vec<_>>();
     match state.db.resident_set_community(&me.id, code).await {

@@ -34,14 +34,13 @@ pub fn safe_next(next: Option<&String>) -> String {
     }
 }
 
-pub(crate) fn cookie(name: &str, value: &str, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={value}; Path=/; Max-Age={ONE_YEAR}; SameSite=Lax; HttpOnly{secure}")
+/// A preference cookie: the whole site, a year.
+pub(crate) fn cookie(name: &str, value: &str, secure: bool) -> HeaderValue {
+    super::session::set_cookie(name, value, "/", ONE_YEAR as i64, secure)
 }
 
-fn redirect_with_cookie(next: String, cookie: String) -> HttpResult<Response> {
+fn redirect_with_cookie(next: String, cookie: HeaderValue) -> HttpResult<Response> {
     let location = HeaderValue::from_str(&next).map_err(|_| HttpError::bad_request("bad_next", "bad next"))?;
-    let cookie = HeaderValue::from_str(&cookie).map_err(|_| HttpError::bad_request("bad_cookie", "bad cookie"))?;
     Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location), (header::SET_COOKIE, cookie)]).into_response())
 }
 
