@@ -53,6 +53,8 @@ export default defineConfig({
       LEPTOS_SITE_ROOT: `${root}/target/site`,
       RUST_LOG: 'warn',
       TONGXIN_STAFF_PASSWORD: 'e2e-staff-password',
+      // Every test resident signs in from 127.0.0.1: one client address for all.
+      TONGXIN_AUTH__CODES_PER_CLIENT_HOUR: '500',
     },
   },
 });

@@ -5,6 +5,7 @@ use crate::accounts::{AuditEntry, CommunityResidents, ResidentData, StaffRecord}
 use crate::areas::AreaTree;
 use crate::index::{Edition, Methodology};
 use crate::scores::{IndicatorScore, PeriodRange, ScoreTable, SeriesPoint};
+use crate::survey::{Answers, Survey};
 use async_trait::async_trait;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,6 +18,14 @@ pub struct Snapshot {
     pub tree: AreaTree,
     pub demo: bool,
     pub methodology: Option<Methodology>,
+}
+
+/// One survey response as results read it (never with its resident).
+#[derive(Clone, Debug)]
+pub struct ResponseData {
+    pub community: Option<String>,
+    pub street: Option<String>,
+    pub answers: Answers,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +54,16 @@ pub trait Backend: Send + Sync + 'static {
     async fn staff_list(&self) -> Result<Vec<StaffRecord>, BackendError>;
     /// Audit lines, newest first, below sequence number `before`.
     async fn audit_log(&self, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>, BackendError>;
+    async fn survey(&self, id: &str) -> Result<Option<Survey>, BackendError>;
+    /// Every survey with its number of responses, newest first.
+    async fn survey_list(&self) -> Result<Vec<(Survey, i64)>, BackendError>;
+    async fn survey_answered(&self, survey: &str, resident: &str) -> Result<bool, BackendError>;
+    async fn survey_own_answers(&self, survey: &str, resident: &str) -> Result<Option<Answers>, BackendError>;
+    /// Answers a browser posted before signing in, by its draft cookie's token.
+    async fn survey_draft(&self, token: &str, survey: &str) -> Result<Option<Vec<(String, String)>>, BackendError>;
+    async fn survey_responses(&self, survey: &str) -> Result<Vec<ResponseData>, BackendError>;
+    /// The survey's share links: (community, code).
+    async fn survey_links(&self, survey: &str) -> Result<Vec<(String, String)>, BackendError>;
 }
 
 /// The backend as provided in Leptos context.

@@ -21,6 +21,9 @@ pub mod prefs;
 pub mod routes;
 pub mod scores;
 pub mod survey;
+pub mod survey_api;
+pub mod survey_edit;
+pub mod survey_results;
 
 use crate::components::{Layout, NotFoundView};
 use crate::prefs::Prefs;
@@ -101,6 +104,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/index/mine") view=routes::MyIndexPage ssr=SsrMode::Async/>
                 <Route path=path!("/index/methodology") view=routes::MethodologyPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys") view=routes::SurveysPage ssr=SsrMode::Async/>
+                <Route path=path!("/surveys/:id") view=routes::SurveyPage ssr=SsrMode::Async/>
+                <Route path=path!("/surveys/:id/results") view=routes::SurveyResultsPage ssr=SsrMode::Async/>
                 <Route path=path!("/projects") view=routes::ProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=routes::VotesPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=routes::MePage ssr=SsrMode::Async/>
@@ -113,6 +118,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/observations") view=routes::StaffObservationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts") view=routes::StaffAccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/audit") view=routes::StaffAuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/surveys") view=routes::StaffSurveysPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/surveys/:id") view=routes::StaffSurveyPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/surveys/:id/results") view=routes::StaffSurveyResultsPage ssr=SsrMode::Async/>
             </FlatRoutes>
         </Router>
     }

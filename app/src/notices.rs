@@ -37,6 +37,18 @@ pub fn error(code: &str) -> Option<Msg> {
         "area_role_mismatch" => Msg::StaffErrAreaRoleMismatch,
         "username_taken" => Msg::StaffErrUsernameTaken,
         "self_deactivate" => Msg::StaffErrSelfDeactivate,
+        "survey_title" => Msg::StaffSurveyErrTitle,
+        "survey_intro" => Msg::StaffSurveyErrIntro,
+        "survey_times" => Msg::StaffSurveyErrTimes,
+        "survey_not_ready" => Msg::StaffSurveyErrNotReady,
+        "survey_month" => Msg::StaffSurveyErrMonth,
+        "survey_month_taken" => Msg::StaffSurveyErrMonthTaken,
+        "survey_area" => Msg::StaffSurveyErrArea,
+        "close_confirm" => Msg::StaffSurveyErrCloseConfirm,
+        "export_small" => Msg::StaffSurveyErrExportSmall,
+        "survey_closed" => Msg::SurveyNoticeClosed,
+        "rate_limit" => Msg::SurveyNoticeRateLimit,
+        "community_needed" => Msg::SurveyNoticeCommunityNeeded,
         _ => return None,
     })
 }
@@ -52,6 +64,11 @@ pub fn notice(code: &str) -> Option<Msg> {
         "decided" => Msg::StaffDecided,
         "account_created" => Msg::StaffAccountCreated,
         "account_updated" => Msg::StaffAccountUpdated,
+        "survey_created" => Msg::StaffSurveyNoticeCreated,
+        "survey_saved" => Msg::StaffSurveyNoticeSaved,
+        "survey_published" => Msg::StaffSurveyNoticePublished,
+        "survey_closed_ok" => Msg::StaffSurveyNoticeClosed,
+        "survey_deleted" => Msg::StaffSurveyNoticeDeleted,
         _ => return None,
     })
 }

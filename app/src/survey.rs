@@ -259,22 +259,63 @@ pub fn show_number(v: f64) -> String {
 /// Is `q` shown, given the answers so far? Questions whose condition refers to a
 /// hidden question are hidden too (conditions only look back, so one pass decides).
 pub fn visible(questions: &[Question], answers: &Answers) -> HashSet<String> {
+    visible_ids(questions.iter().map(|q| (q.id.as_str(), q.show_if.as_ref())), answers)
+}
+
+/// [`visible`] over (id, condition) pairs: what the answering page's script knows.
+pub fn visible_ids<'a>(rules: impl IntoIterator<Item = (&'a str, Option<&'a Condition>)>, answers: &Answers) -> HashSet<String> {
     let mut shown = HashSet::new();
-    for q in questions {
-        let ok = match &q.show_if {
+    for (id, show_if) in rules {
+        let ok = match show_if {
             None => true,
             Some(c) => shown.contains(&c.question) && answers.get(&c.question).is_some_and(|a| matches_any(a, &c.any_of)),
         };
         if ok {
-            shown.insert(q.id.clone());
+            shown.insert(id.to_string());
         }
     }
     shown
 }
 
+/// Raw form values as answers, unchecked: enough to decide which questions show.
+pub fn raw_answers(form: &HashMap<String, Vec<String>>) -> Answers {
+    form.iter()
+        .filter_map(|(k, v)| {
+            let v: Vec<String> = v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            match v.len() {
+                0 => None,
+                1 => Some((k.clone(), Answer::Text(v.into_iter().next().unwrap_or_default()))),
+                _ => Some((k.clone(), Answer::Choices(v))),
+            }
+        })
+        .collect()
+}
+
+/// Form pairs grouped by name.
+pub fn group_form(pairs: &[(String, String)]) -> HashMap<String, Vec<String>> {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, v) in pairs {
+        map.entry(k.clone()).or_default().push(v.clone());
+    }
+    map
+}
+
+/// Checked answers back as form values (to fill the form in again).
+pub fn answers_to_form(answers: &Answers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (id, a) in answers {
+        match a {
+            Answer::Text(t) => out.push((id.clone(), t.clone())),
+            Answer::Choices(c) => out.extend(c.iter().map(|o| (id.clone(), o.clone()))),
+            Answer::Number(n) => out.push((id.clone(), show_number(*n))),
+        }
+    }
+    out
+}
+
 fn matches_any(answer: &Answer, any_of: &[String]) -> bool {
     match answer {
-        Answer::Text(t) => any_of.iter().any(|v| v == t),
+        Answer::Text(t) => any_of.iter().any(|v| v == t || (v.parse::<f64>().is_ok() && v.parse::<f64>().ok() == t.parse::<f64>().ok())),
         Answer::Choices(c) => c.iter().any(|id| any_of.contains(id)),
         Answer::Number(n) => any_of.iter().any(|v| v.parse::<f64>().is_ok_and(|x| x == *n)),
     }
@@ -396,6 +437,25 @@ pub enum DefinitionFault {
     BadConditionValue,
     /// Only a 5-point scale can feed 市民打分, and only one question does.
     BadFeed,
+}
+
+impl DefinitionFault {
+    pub fn message(&self) -> Msg {
+        match self {
+            DefinitionFault::NoQuestions => Msg::SurveyDefNoQuestions,
+            DefinitionFault::TooManyQuestions => Msg::SurveyDefTooManyQuestions,
+            DefinitionFault::DuplicateId | DefinitionFault::BadId => Msg::SurveyDefBadId,
+            DefinitionFault::EmptyTitle => Msg::SurveyDefEmptyTitle,
+            DefinitionFault::LongText => Msg::SurveyDefLongText,
+            DefinitionFault::TooFewOptions => Msg::SurveyDefTooFewOptions,
+            DefinitionFault::TooManyOptions => Msg::SurveyDefTooManyOptions,
+            DefinitionFault::DuplicateOption => Msg::SurveyDefDuplicateOption,
+            DefinitionFault::BadLimits => Msg::SurveyDefBadLimits,
+            DefinitionFault::BadConditionQuestion => Msg::SurveyDefBadConditionQuestion,
+            DefinitionFault::BadConditionValue => Msg::SurveyDefBadConditionValue,
+            DefinitionFault::BadFeed => Msg::SurveyDefBadFeed,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

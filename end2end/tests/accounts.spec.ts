@@ -1,30 +1,12 @@
 import { test, expect, Page, Browser } from '@playwright/test';
 import * as fs from 'node:fs';
-import { lastCode, shot, waitForWasm, watchConsole } from './helpers';
+import { lastCode, shot, signInWithCode, staffSignIn, waitForWasm, watchConsole } from './helpers';
 
 // Accounts at a phone viewport: a resident signs in with a code from the development
 // SMS sender, consents, picks a community, sees and exports their data; staff sign in
 // and see only their own area. The staff accounts come from start-server.sh.
-const PASSWORD = 'e2e-staff-password';
 const COMMUNITY = '449902002001'; // the e2e committee's community, in 枫林街道
 const OTHER_COMMUNITY = '449901001001'; // in another district
-
-/** Signs a resident in from the sign-in page; returns when the code form was submitted. */
-async function signInWithCode(page: Page, phone: string) {
-  await page.getByRole('textbox', { name: '手机号' }).fill(phone);
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `尾号 ${phone.slice(-4)}` })).toBeVisible();
-  await page.getByLabel('6 位验证码').fill(lastCode(phone));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-async function staffSignIn(page: Page, username: string) {
-  await page.goto('/staff/signin');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-}
 
 /** A phone number no other test uses. */
 function phoneFor(n: number): string {
@@ -118,7 +100,7 @@ test('a committee member sees only their community and verifies a resident', asy
   await expect(communities).toHaveCount(1);
   await expect(communities.first()).toHaveAttribute('href', `/staff/residents?community=${COMMUNITY}`);
   const tabs = page.getByRole('navigation', { name: '工作台导航' }).getByRole('link');
-  await expect(tabs).toHaveText(['首页']);
+  await expect(tabs).toHaveText(['首页', '问卷']);
   await shot(page, 'staff-home-committee-zh');
 
   await communities.first().click();

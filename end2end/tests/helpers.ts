@@ -40,3 +40,24 @@ export function lastCode(phone: string): string {
   expect(mine.length, `a code was sent to ${phone}`).toBeGreaterThan(0);
   return mine[mine.length - 1].code;
 }
+
+/** The password start-server.sh gives every test staff account. */
+export const STAFF_PASSWORD = 'e2e-staff-password';
+
+/** Signs a resident in from the sign-in page; returns when the code form was submitted. */
+export async function signInWithCode(page: Page, phone: string) {
+  await page.getByRole('textbox', { name: '手机号' }).fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `尾号 ${phone.slice(-4)}` })).toBeVisible();
+  await page.getByLabel('6 位验证码').fill(lastCode(phone));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function staffSignIn(page: Page, username: string) {
+  await page.goto('/staff/signin');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(STAFF_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+}
+

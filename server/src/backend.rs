@@ -170,4 +170,36 @@ impl Backend for StoreBackend {
     async fn audit_log(&self, before: Option<i64>, limit: i64) -> Result<Vec<app::accounts::AuditEntry>, BackendError> {
         self.db.audit_log(before, limit).await.map_err(unavailable)
     }
+
+    async fn survey(&self, id: &str) -> Result<Option<app::survey::Survey>, BackendError> {
+        self.db.survey(id).await.map_err(unavailable)
+    }
+
+    async fn survey_list(&self) -> Result<Vec<(app::survey::Survey, i64)>, BackendError> {
+        self.db.survey_list().await.map_err(unavailable)
+    }
+
+    async fn survey_answered(&self, survey: &str, resident: &str) -> Result<bool, BackendError> {
+        self.db.survey_answered(survey, resident).await.map_err(unavailable)
+    }
+
+    async fn survey_own_answers(&self, survey: &str, resident: &str) -> Result<Option<app::survey::Answers>, BackendError> {
+        self.db.survey_own_answers(survey, resident).await.map_err(unavailable)
+    }
+
+    async fn survey_draft(&self, token: &str, survey: &str) -> Result<Option<Vec<(String, String)>>, BackendError> {
+        self.db.survey_draft(&crate::auth::crypto::token_hash(token), survey).await.map_err(unavailable)
+    }
+
+    async fn survey_responses(&self, survey: &str) -> Result<Vec<app::backend::ResponseData>, BackendError> {
+        let rows = self.db.survey_response_rows(survey).await.map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| app::backend::ResponseData { community: r.community_code, street: r.street_code, answers: r.answers })
+            .collect())
+    }
+
+    async fn survey_links(&self, survey: &str) -> Result<Vec<(String, String)>, BackendError> {
+        self.db.survey_links(survey).await.map_err(unavailable)
+    }
 }

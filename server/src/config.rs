@@ -63,6 +63,8 @@ pub struct AuthLimits {
     pub staff_signins_per_client_hour: i64,
     pub resident_session_days: i64,
     pub staff_session_hours: i64,
+    /// Survey submissions per client address per minute.
+    pub survey_submits_per_client_minute: i64,
 }
 
 impl Default for AuthLimits {
@@ -78,6 +80,7 @@ impl Default for AuthLimits {
             staff_signins_per_client_hour: 30,
             resident_session_days: 30,
             staff_session_hours: 12,
+            survey_submits_per_client_minute: 120,
         }
     }
 }

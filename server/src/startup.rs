@@ -112,6 +112,7 @@ impl Application {
             backend: backend.clone(),
             assets: manifest.paths,
             hashed_assets: manifest.hashed,
+            submit_limiter: Arc::new(http::surveys::SubmitLimiter::new(settings.auth.survey_submits_per_client_minute)),
             settings: Arc::new(settings),
             secret,
             sms,
@@ -134,16 +135,27 @@ impl Application {
     }
 }
 
-/// Hourly: forgets expired sessions and day-old sign-in codes and attempts (the
-/// retention the privacy notice promises). Sign-in checks expiry itself; this only
-/// keeps what is stored to what is needed.
+/// Every minute: closes surveys whose time is up (closing the city's monthly survey
+/// feeds the index). Hourly: forgets expired sessions, day-old sign-in codes and
+/// attempts, and answers kept across sign-in (the retention the privacy notice
+/// promises). Sign-in and submission check expiry themselves; this only keeps what is
+/// stored to what is needed.
 async fn housekeeping(db: Db) {
-    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    let mut minutes = 0u32;
     loop {
-        every_hour.tick().await;
-        if let Err(e) = db.purge_expired().await {
-            tracing::warn!(error = %e, "purging expired sessions and codes failed; retrying in an hour");
+        every_minute.tick().await;
+        match db.survey_close_due(crate::domain::survey_feed::MIN_RESPONSES).await {
+            Ok(closed) if !closed.is_empty() => tracing::info!(surveys = ?closed, "closed surveys whose time was up"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "closing due surveys failed; retrying in a minute"),
         }
+        if minutes % 60 == 0 {
+            if let Err(e) = db.purge_expired().await {
+                tracing::warn!(error = %e, "purging expired sessions and codes failed; retrying in an hour");
+            }
+        }
+        minutes = minutes.wrapping_add(1);
     }
 }
 

@@ -5,6 +5,7 @@ pub mod icons;
 pub mod index_parts;
 pub mod layout;
 pub mod status;
+pub mod survey_form;
 
 pub use layout::Layout;
 pub use status::{set_status, ErrorView, NotFoundView};

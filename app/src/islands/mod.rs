@@ -2,4 +2,5 @@
 //! renders complete, working HTML on the server for phones where wasm has not loaded.
 pub mod area_search;
 pub mod my_index;
+pub mod survey_draft;
 pub mod upload;

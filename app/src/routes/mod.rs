@@ -11,6 +11,8 @@ pub mod ranking;
 pub mod sections;
 pub mod signin;
 pub mod staff;
+pub mod staff_surveys;
+pub mod surveys;
 
 pub use area_index::AreaIndexPage;
 pub use areas::{AreaDetailPage, AreaPickerPage};
@@ -23,4 +25,6 @@ pub use privacy::{ConsentPage, PrivacyPage};
 pub use ranking::RankingPage;
 pub use signin::SigninPage;
 pub use staff::{StaffAccountsPage, StaffAuditPage, StaffHomePage, StaffObservationsPage, StaffResidentsPage, StaffSigninPage};
-pub use sections::{ProjectsPage, SurveysPage, VotesPage};
+pub use sections::{ProjectsPage, VotesPage};
+pub use staff_surveys::{StaffSurveyPage, StaffSurveyResultsPage, StaffSurveysPage};
+pub use surveys::{SurveyPage, SurveyResultsPage, SurveysPage};

@@ -22,11 +22,6 @@ fn SectionIntro(title: Msg, body: Msg) -> impl IntoView {
 }
 
 #[component]
-pub fn SurveysPage() -> impl IntoView {
-    view! { <SectionIntro title=Msg::SectionSurveysTitle body=Msg::SectionSurveysBody/> }
-}
-
-#[component]
 pub fn ProjectsPage() -> impl IntoView {
     view! { <SectionIntro title=Msg::SectionProjectsTitle body=Msg::SectionProjectsBody/> }
 }

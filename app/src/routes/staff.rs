@@ -17,7 +17,7 @@ use crate::prefs::use_lang;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-fn title(lang: Lang, page: Msg) -> String {
+pub(crate) fn title(lang: Lang, page: Msg) -> String {
     format!("{} · {} · {}", lang.t(page), lang.t(Msg::StaffTitle), lang.t(Msg::AppName))
 }
 
@@ -44,7 +44,7 @@ fn Denied(lang: Lang, sign_in: bool) -> impl IntoView {
 }
 
 /// Renders a guarded loader's answer.
-fn guarded<T, V: IntoView + 'static>(lang: Lang, answer: Result<Access<T>, ServerFnError>, ok: impl FnOnce(T) -> V) -> AnyView {
+pub(crate) fn guarded<T, V: IntoView + 'static>(lang: Lang, answer: Result<Access<T>, ServerFnError>, ok: impl FnOnce(T) -> V) -> AnyView {
     match answer {
         Ok(Access::Granted(data)) => ok(data).into_any(),
         Ok(Access::SignIn) => view! { <Denied lang sign_in=true/> }.into_any(),
@@ -58,7 +58,7 @@ fn guarded<T, V: IntoView + 'static>(lang: Lang, answer: Result<Access<T>, Serve
 
 /// The staff bar: who is signed in, the pages of their duties, sign-out.
 #[component]
-fn StaffBar(lang: Lang) -> impl IntoView {
+pub(crate) fn StaffBar(lang: Lang) -> impl IntoView {
     let viewer = use_viewer();
     viewer.staff.map(|me| {
         let role = lang.t(me.role.name());
@@ -67,6 +67,7 @@ fn StaffBar(lang: Lang) -> impl IntoView {
                 <p class="staff-who">{format!("{} · {}", me.display_name, role)}</p>
                 <ul class="tabs tabs-small">
                     <li><a class="tab" href="/staff">{lang.t(Msg::StaffHomeTitle)}</a></li>
+                    <li><a class="tab" href="/staff/surveys">{lang.t(Msg::StaffSurveysTitle)}</a></li>
                     {me.has(Duty::Observations).then(|| view! { <li><a class="tab" href="/staff/observations">{lang.t(Msg::StaffObsTitle)}</a></li> })}
                     {me.has(Duty::StaffAccounts).then(|| view! { <li><a class="tab" href="/staff/accounts">{lang.t(Msg::StaffAccountsTitle)}</a></li> })}
                     {me.has(Duty::Audit).then(|| view! { <li><a class="tab" href="/staff/audit">{lang.t(Msg::StaffAuditTitle)}</a></li> })}
@@ -419,6 +420,11 @@ fn action_name(action: &str) -> Msg {
         "resident.reject" => Msg::AuditResidentReject,
         "roll.import" => Msg::AuditRollImport,
         "observations.import" => Msg::AuditObservationsImport,
+        "survey.create" => Msg::AuditSurveyCreate,
+        "survey.publish" => Msg::AuditSurveyPublish,
+        "survey.close" => Msg::AuditSurveyClose,
+        "survey.delete" => Msg::AuditSurveyDelete,
+        "survey.export" => Msg::AuditSurveyExport,
         _ => Msg::AuditOther,
     }
 }

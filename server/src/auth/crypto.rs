@@ -97,6 +97,13 @@ pub fn random_token() -> String {
     hex::encode(b)
 }
 
+/// `N` random bytes from the operating system.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    OsRng.fill_bytes(&mut b);
+    b
+}
+
 /// A shorter random id for rows (16 bytes).
 pub fn random_id() -> String {
     let mut b = [0u8; 16];

@@ -156,7 +156,7 @@ async fn finish_sign_in(
 }
 
 /// The origin WeChat must send the resident back to.
-fn origin(state: &AppState, headers: &HeaderMap) -> String {
+pub(super) fn origin(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(o) = &state.settings.public_origin {
         return o.trim_end_matches('/').to_string();
     }

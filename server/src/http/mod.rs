@@ -11,6 +11,7 @@ pub mod prefs;
 pub mod security;
 pub mod session;
 pub mod staff;
+pub mod surveys;
 
 use crate::backend::StoreBackend;
 use crate::config::Settings;
@@ -40,6 +41,8 @@ pub struct AppState {
     pub sms: crate::auth::sms::Sms,
     /// Present when the city configured a WeChat official account.
     pub wechat: Option<Arc<crate::auth::wechat::WechatClient>>,
+    /// Survey submissions per client address (in memory).
+    pub submit_limiter: Arc<surveys::SubmitLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -53,9 +56,11 @@ impl AppState {
     fn leptos_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
         let backend = SharedBackend(self.backend.clone());
         let options = app::auth::AuthOptions { wechat: self.wechat.is_some() };
+        let origin = app::survey_api::SiteOrigin { fixed: self.settings.public_origin.clone(), https: self.settings.secure_cookies };
         move || {
             provide_context(backend.clone());
             provide_context(options);
+            provide_context(origin.clone());
         }
     }
 }
@@ -103,6 +108,16 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/observations", post(staff::import_observations).layer(DefaultBodyLimit::max(staff::MAX_UPLOAD)))
         .route("/staff/accounts", post(staff::create_account))
         .route("/staff/accounts/active", post(staff::set_active))
+        .route("/staff/surveys/new", post(surveys::create))
+        .route("/staff/surveys/monthly", post(surveys::create_monthly))
+        .route("/staff/surveys/{id}", post(surveys::edit))
+        .route("/staff/surveys/{id}/close", post(surveys::close))
+        .route("/staff/surveys/{id}/delete", post(surveys::delete))
+        .route("/staff/surveys/{id}/export.csv", get(surveys::export))
+        .route("/surveys/{id}/answer", post(surveys::answer))
+        .route("/s/{code}", get(surveys::share_link))
+        .route("/s/{code}/qr.svg", get(surveys::qr_svg))
+        .route("/s/{code}/qr.png", get(surveys::qr_png))
         .nest("/api/v1", api::router())
         .nest_service("/pkg", assets::pkg_service(&state))
         .nest_service("/js", assets::js_service(&state))

@@ -83,6 +83,17 @@ fn viewer(parts: &Parts) -> Viewer {
     parts.extensions.get::<Viewer>().cloned().unwrap_or_default()
 }
 
+/// The request's viewer, whoever it is (a guest too).
+pub struct AnyViewer(pub Viewer);
+
+impl<S: Send + Sync> FromRequestParts<S> for AnyViewer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(AnyViewer(viewer(parts)))
+    }
+}
+
 /// A small page for refusals of form posts (403): in the resident's language, with a
 /// way back.
 pub fn refusal(status: StatusCode, lang: app::i18n::Lang, message: &str, back: &str) -> Response {

@@ -220,6 +220,7 @@ impl Db {
         sqlx::query("DELETE FROM sessions WHERE expires_at <= ?").bind(t).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM otp_challenges WHERE created_at < ?").bind(t - 86_400).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM staff_signin_attempts WHERE at < ?").bind(t - 86_400).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM survey_drafts WHERE created_at < ?").bind(t - 86_400).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -35,6 +35,8 @@ pub struct Respondent<'a> {
     pub resident_id: &'a str,
     pub community_code: Option<&'a str>,
     pub street_code: Option<&'a str>,
+    /// The community whose share link brought the answer, when one did.
+    pub via_community: Option<&'a str>,
 }
 
 /// What became of a submission.
@@ -91,6 +93,46 @@ fn random_id() -> String {
     crate::auth::crypto::random_id()
 }
 
+/// A share link's code: 10 characters of an alphabet without look-alikes (about 50
+/// bits), short enough to read off a poster.
+fn link_code() -> String {
+    const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
+    // Bytes of 248 and above are dropped so that every character is equally likely.
+    let limit = (256 / ALPHABET.len() * ALPHABET.len()) as u8;
+    let mut code = String::with_capacity(10);
+    while code.len() < 10 {
+        for b in crate::auth::crypto::random_bytes::<16>() {
+            if b < limit && code.len() < 10 {
+                code.push(ALPHABET[b as usize % ALPHABET.len()] as char);
+            }
+        }
+    }
+    code
+}
+
+/// A draft's editable part, as saved by the editor.
+#[derive(Clone, Debug)]
+pub struct DraftEdit<'a> {
+    pub area_code: &'a str,
+    pub title: &'a str,
+    pub intro: &'a str,
+    pub questions: &'a [Question],
+    pub anonymous: bool,
+    pub verified_only: bool,
+    pub editable: bool,
+    pub opens_at: i64,
+    pub closes_at: i64,
+}
+
+/// One stored response, for results and exports (never with its resident).
+#[derive(Clone, Debug)]
+pub struct ResponseRow {
+    pub community_code: Option<String>,
+    pub street_code: Option<String>,
+    pub via_community: Option<String>,
+    pub answers: Answers,
+}
+
 impl Db {
     /// Stores a draft; returns its id.
     pub async fn survey_create(&self, new: NewSurvey<'_>) -> Result<String, StorageError> {
@@ -136,6 +178,21 @@ impl Db {
             Some(_) => return Ok(Err(PublishRefusal::NotDraft)),
         }
         sqlx::query("UPDATE surveys SET status = 'published', published_at = ? WHERE id = ?").bind(now()).bind(id).execute(&mut *tx).await?;
+        // A share link for every community of the survey's area.
+        let area: String = sqlx::query_scalar("SELECT area_code FROM surveys WHERE id = ?").bind(id).fetch_one(&mut *tx).await?;
+        let tree = AreaTree::new(super::areas::load(&mut *tx).await?);
+        let mut communities = tree.descendants(&area, app::areas::Level::Community);
+        if let Some(a) = tree.get(&area).filter(|a| a.level == app::areas::Level::Community) {
+            communities.push(a);
+        }
+        for c in communities {
+            sqlx::query("INSERT INTO survey_links (code, survey_id, community_code) VALUES (?, ?, ?)")
+                .bind(link_code())
+                .bind(id)
+                .bind(&c.code)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(Ok(()))
     }
@@ -180,7 +237,8 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO survey_responses (id, survey_id, resident_id, community_code, street_code, day, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO survey_responses (id, survey_id, resident_id, community_code, street_code, day, answers, via_community) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(random_id())
         .bind(survey_id)
@@ -189,6 +247,7 @@ impl Db {
         .bind(who.street_code)
         .bind(&day)
         .bind(&json)
+        .bind(who.via_community)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -247,6 +306,146 @@ impl Db {
             .fetch_optional(self.reader())
             .await?;
         Ok(n.is_some())
+    }
+
+    /// Saves a draft's settings and questions; `false` once it is published.
+    pub async fn survey_update_draft(&self, id: &str, edit: DraftEdit<'_>) -> Result<bool, StorageError> {
+        let questions = serde_json::to_string(edit.questions).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE surveys SET area_code = ?, title = ?, intro = ?, questions = ?, anonymous = ?, verified_only = ?, editable = ?, \
+             opens_at = ?, closes_at = ? WHERE id = ? AND status = 'draft'",
+        )
+        .bind(edit.area_code)
+        .bind(edit.title)
+        .bind(edit.intro)
+        .bind(questions)
+        .bind(edit.anonymous as i64)
+        .bind(edit.verified_only as i64)
+        .bind(edit.editable as i64)
+        .bind(edit.opens_at)
+        .bind(edit.closes_at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(done == 1)
+    }
+
+    /// Deletes a draft (never a published survey).
+    pub async fn survey_delete_draft(&self, id: &str) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM survey_drafts WHERE survey_id = ? AND EXISTS (SELECT 1 FROM surveys WHERE id = ? AND status = 'draft')")
+            .bind(id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query("DELETE FROM surveys WHERE id = ? AND status = 'draft'").bind(id).execute(&mut *tx).await?.rows_affected();
+        tx.commit().await?;
+        Ok(done == 1)
+    }
+
+    /// Every survey with its number of responses, newest first.
+    pub async fn survey_list(&self) -> Result<Vec<(Survey, i64)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT s.*, (SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = s.id) AS responses \
+             FROM surveys s ORDER BY s.opens_at DESC, s.created_at DESC",
+        )
+        .fetch_all(self.reader())
+        .await?;
+        rows.iter().map(|r| Ok((survey_from(r)?, r.try_get("responses")?))).collect()
+    }
+
+    /// Closes every published survey whose closing time has passed; returns their ids.
+    pub async fn survey_close_due(&self, min_responses: usize) -> Result<Vec<String>, StorageError> {
+        let due: Vec<String> = sqlx::query_scalar("SELECT id FROM surveys WHERE status = 'published' AND closes_at <= ?")
+            .bind(now())
+            .fetch_all(self.reader())
+            .await?;
+        let mut closed = Vec::new();
+        for id in due {
+            if self.survey_close(&id, min_responses).await?.is_ok() {
+                closed.push(id);
+            }
+        }
+        Ok(closed)
+    }
+
+    /// The share links of a survey: (community, code).
+    pub async fn survey_links(&self, survey_id: &str) -> Result<Vec<(String, String)>, StorageError> {
+        let rows = sqlx::query("SELECT community_code, code FROM survey_links WHERE survey_id = ? ORDER BY community_code")
+            .bind(survey_id)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get("community_code")?, r.try_get("code")?))).collect()
+    }
+
+    /// The survey and community of a share link.
+    pub async fn survey_link(&self, code: &str) -> Result<Option<(String, String)>, StorageError> {
+        let row = sqlx::query("SELECT survey_id, community_code FROM survey_links WHERE code = ?").bind(code).fetch_optional(self.reader()).await?;
+        row.map(|r| Ok((r.try_get("survey_id")?, r.try_get("community_code")?))).transpose()
+    }
+
+    /// Keeps a browser's posted form until its resident has signed in.
+    pub async fn survey_draft_put(&self, token_hash: &str, survey_id: &str, form: &[(String, String)]) -> Result<(), StorageError> {
+        let json = serde_json::to_string(form).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("INSERT OR REPLACE INTO survey_drafts (token_hash, survey_id, form, created_at) VALUES (?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(survey_id)
+            .bind(json)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn survey_draft(&self, token_hash: &str, survey_id: &str) -> Result<Option<Vec<(String, String)>>, StorageError> {
+        let form: Option<String> = sqlx::query_scalar("SELECT form FROM survey_drafts WHERE token_hash = ? AND survey_id = ? AND created_at >= ?")
+            .bind(token_hash)
+            .bind(survey_id)
+            .bind(now() - 86_400)
+            .fetch_optional(self.reader())
+            .await?;
+        form.map(|f| serde_json::from_str(&f).map_err(|e| StorageError::Corrupt(format!("survey draft: {e}")))).transpose()
+    }
+
+    pub async fn survey_draft_delete(&self, token_hash: &str, survey_id: &str) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM survey_drafts WHERE token_hash = ? AND survey_id = ?").bind(token_hash).bind(survey_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A resident's own answers to a named survey (to change them while it is open).
+    pub async fn survey_own_answers(&self, survey_id: &str, resident_id: &str) -> Result<Option<Answers>, StorageError> {
+        let json: Option<String> = sqlx::query_scalar("SELECT answers FROM survey_responses WHERE survey_id = ? AND resident_id = ?")
+            .bind(survey_id)
+            .bind(resident_id)
+            .fetch_optional(self.reader())
+            .await?;
+        json.map(|j| serde_json::from_str(&j).map_err(|e| StorageError::Corrupt(format!("survey answers: {e}")))).transpose()
+    }
+
+    /// Every response with where it came from, in no particular order.
+    pub async fn survey_response_rows(&self, survey_id: &str) -> Result<Vec<ResponseRow>, StorageError> {
+        let rows = sqlx::query("SELECT community_code, street_code, via_community, answers FROM survey_responses WHERE survey_id = ?")
+            .bind(survey_id)
+            .fetch_all(self.reader())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let answers: String = r.try_get("answers")?;
+                Ok(ResponseRow {
+                    community_code: r.try_get("community_code")?,
+                    street_code: r.try_get("street_code")?,
+                    via_community: r.try_get("via_community")?,
+                    answers: serde_json::from_str(&answers).map_err(|e| StorageError::Corrupt(format!("survey answers: {e}")))?,
+                })
+            })
+            .collect()
     }
 
     /// Every response's answers with its community and street, in no particular order.

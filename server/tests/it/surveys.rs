@@ -74,7 +74,7 @@ fn answers(safe: &str, note: &str) -> app::survey::Answers {
 }
 
 fn who(resident: &str) -> Respondent<'_> {
-    Respondent { resident_id: resident, community_code: Some("449902002001"), street_code: Some("449902002") }
+    Respondent { resident_id: resident, community_code: Some("449902002001"), street_code: Some("449902002"), via_community: None }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -208,13 +208,13 @@ async fn closing_the_monthly_survey_updates_the_co_building_indicators_and_the_m
     // 枫林: 40 responses, 10 of them feeling safe (4–5); 湖滨: 29, below the threshold.
     for i in 0..40 {
         let r = format!("fenglin-{i}");
-        let who = Respondent { resident_id: &r, community_code: None, street_code: Some(fenglin) };
+        let who = Respondent { resident_id: &r, community_code: None, street_code: Some(fenglin), via_community: None };
         let safe = if i < 10 { "5" } else { "2" };
         assert_eq!(db.survey_submit(&survey, who, &answers(safe, "")).await.unwrap(), Submitted::Stored);
     }
     for i in 0..29 {
         let r = format!("hubin-{i}");
-        let who = Respondent { resident_id: &r, community_code: None, street_code: Some(hubin) };
+        let who = Respondent { resident_id: &r, community_code: None, street_code: Some(hubin), via_community: None };
         db.survey_submit(&survey, who, &answers("5", "")).await.unwrap();
     }
     let written = db.survey_close(&survey, tongxin::domain::survey_feed::MIN_RESPONSES).await.unwrap().unwrap();
@@ -237,6 +237,6 @@ async fn closing_the_monthly_survey_updates_the_co_building_indicators_and_the_m
     assert!(dims.contains("co_building"), "{dims}");
     assert_ne!(scalar_f64(db, score_sql, &[&month, "449900"]).await.unwrap(), city_score, "the city's figure follows");
     // Closed means closed.
-    assert_eq!(db.survey_submit(&survey, Respondent { resident_id: "late", community_code: None, street_code: Some(fenglin) }, &answers("5", "")).await.unwrap(), Submitted::NotOpen);
+    assert_eq!(db.survey_submit(&survey, Respondent { resident_id: "late", community_code: None, street_code: Some(fenglin), via_community: None }, &answers("5", "")).await.unwrap(), Submitted::NotOpen);
     assert_eq!(db.survey_close(&survey, 30).await.unwrap(), Err(tongxin::storage::surveys::CloseRefusal::NotPublished));
 }
