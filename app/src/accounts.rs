@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn china_times_read_back() {
-        for ts in [0, 1_700_000_000, 1_795_000_000, 951_782_400] {
+        for ts in [0i64, 1_700_000_000, 1_795_000_000, 951_782_400] {
             let minute = ts - ts.rem_euclid(60);
             assert_eq!(parse_china_time(&china_input(ts)), Some(minute), "{}", china_input(ts));
         }

@@ -291,7 +291,7 @@ pub async fn load_survey(id: String, via: Option<String>, show_problems: bool) -
     };
     let via = via
         .filter(|c| tree.get(c).is_some_and(|a| a.level == Level::Community) && tree.is_within(c, &survey.area_code))
-        .map(|c| (c.clone(), ssr::label(tree, &c, lang)));
+        .map(|c| (c.clone(), tree.get(&c).map(|a| a.name(lang).to_string()).unwrap_or_default()));
     Ok(Some(AnswerPage {
         area_label: ssr::label(tree, &survey.area_code, lang),
         open: survey.is_open(ssr::now()),
