@@ -125,7 +125,7 @@ fn Preview(lang: Lang, survey: crate::survey::Survey) -> impl IntoView {
         <section class="card" aria-labelledby="preview-h" id="preview">
             <h2 id="preview-h">{lang.t(Msg::StaffSurveyPreview)}</h2>
             <div class="phone-frame">
-                <div class="phone-screen">
+                <div class="phone-screen" tabindex="0" role="region" aria-label=lang.t(Msg::StaffSurveyPreview)>
                     <p class="page-title">{survey.title.clone()}</p>
                     {survey.intro.split('\n').filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
                     <SurveyQuestions lang questions=survey.questions.clone() prefix="pv-"/>

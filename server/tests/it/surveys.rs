@@ -405,3 +405,70 @@ async fn staff_outside_the_survey_area_cannot_see_close_or_export_it() {
     assert!(location(&res).contains("notice=survey_closed_ok"));
     assert_eq!(app.db.survey(&survey).await.unwrap().unwrap().status, app::survey::SurveyStatus::Closed);
 }
+
+/// The submissions benchmark (README, "Benchmarks"): 1 000 signed-in residents each
+/// submit once to an anonymous survey, 50 at a time, through HTTP; every answer is
+/// committed with `synchronous = FULL` before the redirect is sent. Prints durable
+/// submissions per second and the latency percentiles. Not a pass/fail test:
+/// `cargo test --release -p tongxin --test it bench_submissions -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore]
+async fn bench_submissions() {
+    use std::time::Instant;
+    let app = crate::helpers::spawn_with(true, |s| {
+        s.auth.resend_secs = 0;
+        s.auth.codes_per_phone_hour = 1000;
+        s.auth.codes_per_client_hour = 100_000;
+        s.auth.survey_submits_per_client_minute = 1_000_000;
+    })
+    .await;
+    let survey = published(&app.db, true, false).await;
+    let n = 1000;
+    let mut residents = Vec::with_capacity(n);
+    for i in 0..n {
+        residents.push(neighbour(&app, &format!("1370000{:04}", i)).await);
+    }
+    let path = format!("/surveys/{survey}/answer");
+    let started = Instant::now();
+    let sem = std::sync::Arc::new(tokio::sync::Semaphore::new(50));
+    let tasks: Vec<_> = residents
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let sem = sem.clone();
+            let url = b.url(&path);
+            tokio::spawn(async move {
+                let _permit = sem.acquire().await.unwrap();
+                let safe = (1 + i % 5).to_string();
+                let t = Instant::now();
+                let res = b
+                    .client
+                    .post(url)
+                    .header("sec-fetch-site", "same-origin")
+                    .form(&[("safe", safe.as_str()), ("issue", "light"), ("note", "路灯")])
+                    .send()
+                    .await
+                    .unwrap();
+                assert!(location(&res).contains("notice=submitted"));
+                t.elapsed()
+            })
+        })
+        .collect();
+    let mut latencies = Vec::with_capacity(n);
+    for t in tasks {
+        latencies.push(t.await.unwrap());
+    }
+    let elapsed = started.elapsed();
+    latencies.sort();
+    let pct = |p: f64| latencies[((latencies.len() as f64 * p).ceil() as usize).min(latencies.len()) - 1].as_secs_f64() * 1000.0;
+    assert_eq!(app.db.survey_responses(&survey).await.unwrap().len(), n);
+    println!(
+        "{n} durable submissions in {:.2} s: {:.0} per second; latency p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms (concurrency 50)",
+        elapsed.as_secs_f64(),
+        n as f64 / elapsed.as_secs_f64(),
+        pct(0.50),
+        pct(0.95),
+        pct(0.99),
+        pct(1.0)
+    );
+}
