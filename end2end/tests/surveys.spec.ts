@@ -1,4 +1,5 @@
 import { test, expect, request, Page, APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -15,6 +16,12 @@ const WECHAT_UA =
   'Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) ' +
   'WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 const KINDS = ['单选', '多选', '5 分量表', '0–10 打分', '数字', '简短文字', '较长文字'];
+
+/** WCAG 2.1 AA, as in a11y.spec.ts. */
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 let surveyPath = ''; // /surveys/<id>
 let staffPath = ''; // /staff/surveys/<id>
@@ -71,6 +78,7 @@ test('a committee member creates a survey with every question type and a conditi
   await expect(preview).toContainText('你是否同意本楼加装电梯？');
   await expect(preview).toContainText('（第 1 题选“不同意”时回答）');
   await shot(page, 'staff-survey-editor-zh');
+  await axe(page);
 
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '已发布' })).toBeVisible();
@@ -125,6 +133,7 @@ test('a resident opens the share link in WeChat, reloads midway, signs in at sub
   await page.locator('#q-q6-input').fill('5 栋');
   await page.locator('#q-q7-input').fill('希望费用按楼层分摊，施工避开午休时间。');
   await expect(page.locator('#survey-progress-text')).toHaveText('已答 7 / 7 题');
+  await axe(page);
 
   // Submitting asks for sign-in, then consent and the community, and keeps the answers.
   await page.getByRole('button', { name: '提交（需登录）' }).click();
@@ -230,6 +239,7 @@ test('the results show the answers, hide small groups, export for the committee 
   await waitForWasm(page);
   await expect(page.locator('#chart-q1 canvas, #chart-q1 svg').first()).toBeVisible();
   await shot(page, 'staff-survey-results-zh');
+  await axe(page);
 
   // The CSV: the community's answers, with no resident and no time.
   const csv = await page.request.get(`${staffPath}/export.csv`);
@@ -254,5 +264,6 @@ test('the results show the answers, hide small groups, export for the committee 
   await expect(page.locator('.result-q').filter({ hasText: '6. 你住在哪一栋？' })).toContainText('文字回答不公开');
   await expect(page.locator('body')).not.toContainText('3 栋');
   await shot(page, 'survey-results-public-zh');
+  await axe(page);
   console.check();
 });
