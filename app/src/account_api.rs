@@ -18,7 +18,7 @@ pub enum Access<T> {
 }
 
 #[cfg(feature = "ssr")]
-fn refuse<T>(why: Access<T>) -> Access<T> {
+pub(crate) fn refuse<T>(why: Access<T>) -> Access<T> {
     crate::components::set_status(403);
     why
 }
@@ -42,7 +42,7 @@ pub struct MeData {
 }
 
 #[cfg(feature = "ssr")]
-fn path_label(tree: &crate::areas::AreaTree, code: &str, lang: crate::i18n::Lang) -> Option<String> {
+pub(crate) fn path_label(tree: &crate::areas::AreaTree, code: &str, lang: crate::i18n::Lang) -> Option<String> {
     use crate::areas::Level;
     let area = tree.get(code)?;
     let mut names: Vec<&str> = tree.ancestors(code).into_iter().filter(|a| a.level != Level::City).map(|a| a.name(lang)).collect();
@@ -92,7 +92,7 @@ pub struct StaffHome {
 }
 
 #[cfg(feature = "ssr")]
-fn staff_or_refuse<T>() -> Result<StaffUser, Access<T>> {
+pub(crate) fn staff_or_refuse<T>() -> Result<StaffUser, Access<T>> {
     crate::auth::use_viewer().staff.ok_or_else(|| refuse(Access::SignIn))
 }
 

@@ -38,21 +38,29 @@ impl Prefs {
 
     /// The preferences of the request being rendered (server), or the defaults.
     pub fn from_request() -> Prefs {
-        #[cfg(feature = "ssr")]
-        {
-            if let Some(parts) = use_context::<http::request::Parts>() {
-                let header = parts
-                    .headers
-                    .get_all(http::header::COOKIE)
-                    .iter()
-                    .filter_map(|v| v.to_str().ok())
-                    .collect::<Vec<_>>()
-                    .join(";");
-                return Prefs::from_cookie_header(&header);
-            }
-        }
-        Prefs::default()
+        Prefs::from_cookie_header(&request_cookies())
     }
+}
+
+/// The `Cookie` headers of the request being rendered, joined (empty in the browser).
+fn request_cookies() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            return parts.headers.get_all(http::header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(";");
+        }
+    }
+    String::new()
+}
+
+/// The value of cookie `name` in the request being rendered, if set.
+pub fn request_cookie(name: &str) -> Option<String> {
+    request_cookies()
+        .split(';')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| k.trim() == name)
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 /// Area codes are short ASCII identifiers; anything else in a cookie is ignored.

@@ -117,6 +117,16 @@ pub struct SiteOrigin {
     pub https: bool,
 }
 
+impl SiteOrigin {
+    /// "https://tongxin.example.cn": the fixed origin, else the scheme and `host`.
+    pub fn resolve(&self, host: Option<&str>) -> String {
+        match &self.fixed {
+            Some(o) => o.trim_end_matches('/').to_string(),
+            None => format!("{}://{}", if self.https { "https" } else { "http" }, host.unwrap_or("localhost")),
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
@@ -125,39 +135,22 @@ mod ssr {
     use crate::i18n::Lang;
 
     pub fn origin() -> String {
-        let site = use_context::<SiteOrigin>().unwrap_or_default();
-        if let Some(o) = site.fixed {
-            return o.trim_end_matches('/').to_string();
-        }
         let host = use_context::<http::request::Parts>()
-            .and_then(|p| p.headers.get(http::header::HOST).and_then(|v| v.to_str().ok()).map(str::to_string))
-            .unwrap_or_else(|| "localhost".into());
-        format!("{}://{host}", if site.https { "https" } else { "http" })
+            .and_then(|p| p.headers.get(http::header::HOST).and_then(|v| v.to_str().ok()).map(str::to_string));
+        use_context::<SiteOrigin>().unwrap_or_default().resolve(host.as_deref())
     }
 
-    pub fn cookie(name: &str) -> Option<String> {
-        let parts = use_context::<http::request::Parts>()?;
-        parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|p| p.split_once('='))
-            .find(|(k, _)| k.trim() == name)
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+    /// The draft cookie's token (64 hex digits), if the request carries one.
+    pub fn draft_token() -> Option<String> {
+        crate::prefs::request_cookie(DRAFT_COOKIE).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
     }
 
-    /// "东湖区 · 香湾街道 · 桂园社区" (the city itself by its name).
+    /// "东湖区 · 香湾街道 · 桂园社区"; the city by its own name.
     pub fn label(tree: &AreaTree, code: &str, lang: Lang) -> String {
-        let Some(area) = tree.get(code) else { return code.to_string() };
-        if area.level == Level::City {
-            return area.name(lang).to_string();
+        match tree.get(code) {
+            Some(a) if a.level == Level::City => a.name(lang).to_string(),
+            _ => crate::account_api::path_label(tree, code, lang).unwrap_or_else(|| code.to_string()),
         }
-        let mut names: Vec<&str> = tree.ancestors(code).into_iter().filter(|a| a.level != Level::City).map(|a| a.name(lang)).collect();
-        names.push(area.name(lang));
-        names.join(" · ")
     }
 
     /// May `me` edit, publish and close this survey?
@@ -209,7 +202,8 @@ mod ssr {
     }
 
     /// The results of `survey` for `area` (inside what the viewer may see).
-    pub async fn results(survey: &Survey, item: SurveyItem, scope: &str, area: Option<String>, staff: bool) -> Result<ResultsPage, ServerFnError> {
+    /// `manage`: the viewer (staff) may edit or close it.
+    pub async fn results(survey: &Survey, scope: &str, area: Option<String>, staff: bool, manage: bool) -> Result<ResultsPage, ServerFnError> {
         use crate::survey_results::{rates, tally, Detail, Row};
         let backend = crate::backend::backend()?;
         let snap = crate::backend::snapshot().await?;
@@ -217,6 +211,7 @@ mod ssr {
         let lang = crate::prefs::use_lang();
         let area = area.filter(|a| tree.get(a).is_some() && tree.is_within(a, scope)).unwrap_or_else(|| scope.to_string());
         let data = backend.survey_responses(&survey.id).await.map_err(crate::backend::unavailable)?;
+        let item = item(survey, data.len() as i64, tree, lang, manage);
         let within = |c: Option<&str>, s: Option<&str>, a: &str| {
             c.or(s).is_some_and(|x| tree.get(x).is_some() && tree.is_within(x, a))
         };
@@ -267,7 +262,7 @@ pub async fn load_survey(id: String, via: Option<String>, show_problems: bool) -
     let viewer = crate::auth::use_viewer();
     let mut prefill = Vec::new();
     let mut problems = Vec::new();
-    if let Some(token) = ssr::cookie(DRAFT_COOKIE) {
+    if let Some(token) = ssr::draft_token() {
         if let Some(kept) = backend.survey_draft(&token, &id).await.map_err(crate::backend::unavailable)? {
             if show_problems {
                 if let Err(ps) = check_answers(&survey.questions, &group_form(&kept)) {
@@ -349,27 +344,42 @@ pub async fn load_results(id: String, area: Option<String>) -> Result<Option<Res
     if survey.status != SurveyStatus::Closed {
         return Ok(None);
     }
-    let snap = crate::backend::snapshot().await?;
-    let n = backend.survey_responses(&id).await.map_err(crate::backend::unavailable)?.len() as i64;
-    let item = ssr::item(&survey, n, &snap.tree, crate::prefs::use_lang(), false);
     let scope = survey.area_code.clone();
-    Ok(Some(ssr::results(&survey, item, &scope, area, false).await?))
+    Ok(Some(ssr::results(&survey, &scope, area, false, false).await?))
+}
+
+/// A staff member's view of one survey: who they are, the survey, the area map and
+/// the part of the survey's area they may see; or why not (403).
+#[cfg(feature = "ssr")]
+struct StaffView {
+    me: crate::auth::StaffUser,
+    survey: Survey,
+    snap: std::sync::Arc<crate::backend::Snapshot>,
+    scope: String,
 }
 
 #[cfg(feature = "ssr")]
-fn refuse<T>(why: Access<T>) -> Access<T> {
-    crate::components::set_status(403);
-    why
-}
-
-#[cfg(feature = "ssr")]
-fn staff_member<T>() -> Result<crate::auth::StaffUser, Access<T>> {
-    crate::auth::use_viewer().staff.ok_or_else(|| refuse(Access::SignIn))
+async fn staff_view<T>(id: &str) -> Result<Result<StaffView, Access<T>>, ServerFnError> {
+    use crate::account_api::{refuse, staff_or_refuse};
+    let me = match staff_or_refuse() {
+        Ok(m) => m,
+        Err(a) => return Ok(Err(a)),
+    };
+    let snap = crate::backend::snapshot().await?;
+    let survey = crate::backend::backend()?.survey(id).await.map_err(crate::backend::unavailable)?;
+    let Some((survey, scope)) = survey.and_then(|s| ssr::scope(&me, &s, &snap.tree).map(|scope| (s, scope))) else {
+        return Ok(Err(refuse(Access::Forbidden)));
+    };
+    // Drafts are seen by those who may edit them only.
+    if survey.status == SurveyStatus::Draft && !ssr::manages(&me, &survey, &snap.tree) {
+        return Ok(Err(refuse(Access::Forbidden)));
+    }
+    Ok(Ok(StaffView { me, survey, snap, scope }))
 }
 
 #[server(prefix = "/staff/rpc", endpoint = "surveys")]
 pub async fn load_staff_surveys() -> Result<Access<StaffSurveys>, ServerFnError> {
-    let me = match staff_member() {
+    let me = match crate::account_api::staff_or_refuse() {
         Ok(m) => m,
         Err(a) => return Ok(a),
     };
@@ -399,22 +409,14 @@ pub async fn load_staff_surveys() -> Result<Access<StaffSurveys>, ServerFnError>
 #[server(prefix = "/staff/rpc", endpoint = "survey")]
 pub async fn load_staff_survey(id: String, community: Option<String>) -> Result<Access<StaffSurvey>, ServerFnError> {
     use crate::areas::Level;
-    let me = match staff_member() {
-        Ok(m) => m,
+    let StaffView { me, survey, snap, scope } = match staff_view(&id).await? {
+        Ok(v) => v,
         Err(a) => return Ok(a),
     };
     let backend = crate::backend::backend()?;
-    let snap = crate::backend::snapshot().await?;
     let tree = &snap.tree;
     let lang = crate::prefs::use_lang();
-    let Some(survey) = backend.survey(&id).await.map_err(crate::backend::unavailable)? else {
-        return Ok(refuse(Access::Forbidden));
-    };
-    let Some(scope) = ssr::scope(&me, &survey, tree) else { return Ok(refuse(Access::Forbidden)) };
     let manage = ssr::manages(&me, &survey, tree);
-    if survey.status == SurveyStatus::Draft && !manage {
-        return Ok(refuse(Access::Forbidden));
-    }
     let n = backend.survey_responses(&id).await.map_err(crate::backend::unavailable)?.len() as i64;
     let problems = match crate::survey::check_definition(&survey.questions) {
         Ok(()) => Vec::new(),
@@ -451,20 +453,13 @@ pub async fn load_staff_survey(id: String, community: Option<String>) -> Result<
 
 #[server(prefix = "/staff/rpc", endpoint = "results")]
 pub async fn load_staff_results(id: String, area: Option<String>) -> Result<Access<ResultsPage>, ServerFnError> {
-    let me = match staff_member() {
-        Ok(m) => m,
+    let StaffView { me, survey, snap, scope } = match staff_view(&id).await? {
+        Ok(v) => v,
         Err(a) => return Ok(a),
     };
-    let backend = crate::backend::backend()?;
-    let snap = crate::backend::snapshot().await?;
-    let Some(survey) = backend.survey(&id).await.map_err(crate::backend::unavailable)? else {
-        return Ok(refuse(Access::Forbidden));
-    };
-    let Some(scope) = ssr::scope(&me, &survey, &snap.tree) else { return Ok(refuse(Access::Forbidden)) };
     if survey.status == SurveyStatus::Draft {
-        return Ok(refuse(Access::Forbidden));
+        return Ok(crate::account_api::refuse(Access::Forbidden));
     }
-    let n = backend.survey_responses(&id).await.map_err(crate::backend::unavailable)?.len() as i64;
-    let item = ssr::item(&survey, n, &snap.tree, crate::prefs::use_lang(), ssr::manages(&me, &survey, &snap.tree));
-    Ok(Access::Granted(ssr::results(&survey, item, &scope, area, true).await?))
+    let manage = ssr::manages(&me, &survey, &snap.tree);
+    Ok(Access::Granted(ssr::results(&survey, &scope, area, true, manage).await?))
 }

@@ -460,7 +460,7 @@ pub fn StaffSurveyResultsPage() -> impl IntoView {
                         <a class="button button-secondary button-small" href=back>{lang.t(Msg::StaffSurveyBack)}</a>
                         <a class="button button-secondary button-small" href=export>{lang.t(Msg::StaffSurveyExport)}</a>
                     </p>
-                    <ResultsView lang page path=String::new()/>
+                    <ResultsView lang page/>
                 }
             })
         })

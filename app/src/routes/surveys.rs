@@ -100,6 +100,22 @@ pub fn SurveysPage() -> impl IntoView {
     }
 }
 
+/// Renders a loader's answer: the page, a 404 (with `missing` as its text), or the
+/// error page.
+fn found<T, V: IntoView + 'static>(what: &str, answer: Result<Option<T>, ServerFnError>, missing: Option<String>, ok: impl FnOnce(T) -> V) -> AnyView {
+    match answer {
+        Ok(Some(data)) => ok(data).into_any(),
+        Ok(None) => match missing {
+            Some(detail) => view! { <NotFoundView detail/> }.into_any(),
+            None => view! { <NotFoundView/> }.into_any(),
+        },
+        Err(e) => {
+            leptos::logging::error!("{what}: {e}");
+            view! { <crate::components::ErrorView/> }.into_any()
+        }
+    }
+}
+
 /// The first sentence or so of the introduction: the share card's description.
 fn summary(intro: &str, title: &str) -> String {
     let text = intro.split('\n').map(str::trim).find(|l| !l.is_empty()).unwrap_or(title);
@@ -117,18 +133,7 @@ pub fn SurveyPage() -> impl IntoView {
     let via = query("via");
     let show_problems = query("error").as_deref() == Some("answers");
     let data = Resource::new(move || (), move |_| load_survey(id.clone(), via.clone(), show_problems));
-    let body = move || {
-        Suspend::new(async move {
-            match data.await {
-                Ok(Some(page)) => view! { <AnswerView lang page/> }.into_any(),
-                Ok(None) => view! { <NotFoundView/> }.into_any(),
-                Err(e) => {
-                    leptos::logging::error!("load_survey: {e}");
-                    view! { <crate::components::ErrorView/> }.into_any()
-                }
-            }
-        })
-    };
+    let body = move || Suspend::new(async move { found("load_survey", data.await, None, move |page| view! { <AnswerView lang page/> }) });
     view! {
         <Layout>
             <Suspense fallback=|| ()>{body}</Suspense>
@@ -283,18 +288,11 @@ pub fn SurveyResultsPage() -> impl IntoView {
     let data = Resource::new(move || (), move |_| load_results(id.clone(), area.clone()));
     let body = move || {
         Suspend::new(async move {
-            match data.await {
-                Ok(Some(page)) => view! {
-                    <Title text=format!("{} · {} · {}", lang.t(Msg::SurveyResults), page.survey.title, lang.t(Msg::AppName))/>
-                    <h1 class="page-title">{page.survey.title.clone()}</h1>
-                    <ResultsView lang page path=String::new()/>
-                }.into_any(),
-                Ok(None) => view! { <NotFoundView detail=lang.t(Msg::SurveyResultsNotYet).to_string()/> }.into_any(),
-                Err(e) => {
-                    leptos::logging::error!("load_results: {e}");
-                    view! { <crate::components::ErrorView/> }.into_any()
-                }
-            }
+            found("load_results", data.await, Some(lang.t(Msg::SurveyResultsNotYet).to_string()), move |page| view! {
+                <Title text=format!("{} · {} · {}", lang.t(Msg::SurveyResults), page.survey.title, lang.t(Msg::AppName))/>
+                <h1 class="page-title">{page.survey.title.clone()}</h1>
+                <ResultsView lang page/>
+            })
         })
     };
     view! {
@@ -305,10 +303,10 @@ pub fn SurveyResultsPage() -> impl IntoView {
 }
 
 /// A survey's results: the area filter, the number of responses, each question's
-/// figures as a chart with its table, and response rates per area. `path` is where
-/// the filter form goes (empty: this page).
+/// figures as a chart with its table, and response rates per area. The area filter
+/// is a GET form to the page itself.
 #[component]
-pub fn ResultsView(lang: Lang, page: ResultsPage, path: String) -> impl IntoView {
+pub fn ResultsView(lang: Lang, page: ResultsPage) -> impl IntoView {
     let ResultsPage { survey, area, areas, results, charts, staff } = page;
     let options = areas
         .iter()
@@ -382,7 +380,7 @@ pub fn ResultsView(lang: Lang, page: ResultsPage, path: String) -> impl IntoView
         <section class="card" aria-labelledby="res-h">
             <h2 id="res-h">{lang.t(Msg::SurveyResults)}</h2>
             <p class="hint">{format!("{} · {}", lang.t(status_name(survey.status)), survey.area_label)}</p>
-            <form method="get" action=path class="form form-inline">
+            <form method="get" class="form form-inline">
                 <div class="form-field">
                     <label for="area">{lang.t(Msg::SurveyArea)}</label>
                     <select id="area" name="area">{options}</select>

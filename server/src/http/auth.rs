@@ -157,12 +157,8 @@ async fn finish_sign_in(
 
 /// The origin WeChat must send the resident back to.
 pub(super) fn origin(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(o) = &state.settings.public_origin {
-        return o.trim_end_matches('/').to_string();
-    }
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("localhost");
-    let scheme = if state.settings.secure_cookies { "https" } else { "http" };
-    format!("{scheme}://{host}")
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    state.site_origin().resolve(host)
 }
 
 /// `GET /auth/wechat?next=…`: to WeChat's authorize page with a fresh `state`.

@@ -60,9 +60,9 @@ pub async fn set_community(
         .into_iter()
         .collect::<Vec<_>>();
     // From an activity's page (a survey reached by a share link): back there.
-    let next = form.get("next").filter(|n| !n.trim().is_empty()).map(|_| safe_next(form.get("next")));
+    let back = form.get("next").is_some_and(|n| !n.trim().is_empty()).then(|| safe_next(form.get("next")));
     match state.db.resident_set_community(&me.id, code).await {
-        Ok(_) if next.is_some() => see_other(&next.unwrap_or_default(), area_cookie),
+        Ok(_) if back.is_some() => see_other(&back.unwrap_or_default(), area_cookie),
         Ok(app::auth::Verification::Verified) => see_other("/me?notice=community_verified#community", area_cookie),
         Ok(_) => see_other("/me?notice=community_set#community", area_cookie),
         Err(e) => HttpError::internal(e, lang).into_response(),

@@ -52,11 +52,16 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
+    /// How the site's absolute URLs are made (WeChat's return address, share links).
+    pub fn site_origin(&self) -> app::survey_api::SiteOrigin {
+        app::survey_api::SiteOrigin { fixed: self.settings.public_origin.clone(), https: self.settings.secure_cookies }
+    }
+
     /// Context for rendering pages and running server functions.
     fn leptos_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
         let backend = SharedBackend(self.backend.clone());
         let options = app::auth::AuthOptions { wechat: self.wechat.is_some() };
-        let origin = app::survey_api::SiteOrigin { fixed: self.settings.public_origin.clone(), https: self.settings.secure_cookies };
+        let origin = self.site_origin();
         move || {
             provide_context(backend.clone());
             provide_context(options);

@@ -316,16 +316,18 @@ pub async fn create(State(state): State<AppState>, ReqLang(lang): ReqLang, Staff
     let new = NewSurvey {
         kind: SurveyKind::Community,
         month: None,
-        area_code: area,
-        title,
-        intro: "",
-        questions: &[],
-        anonymous: false,
-        verified_only: false,
-        editable: false,
-        opens_at: opens,
-        closes_at: opens + 14 * 86_400,
         created_by: &me.username,
+        draft: DraftEdit {
+            area_code: area,
+            title,
+            intro: "",
+            questions: &[],
+            anonymous: false,
+            verified_only: false,
+            editable: false,
+            opens_at: opens,
+            closes_at: opens + 14 * 86_400,
+        },
     };
     match state.db.survey_create(new).await {
         Ok(id) => {
@@ -362,16 +364,18 @@ pub async fn create_monthly(State(state): State<AppState>, ReqLang(lang): ReqLan
     let new = NewSurvey {
         kind: SurveyKind::CityMonthly,
         month: Some(month),
-        area_code: &city,
-        title: &title,
-        intro,
-        questions: &questions,
-        anonymous: true,
-        verified_only: false,
-        editable: false,
-        opens_at: opens.max(now() - now().rem_euclid(3600)),
-        closes_at: closes,
         created_by: &me.username,
+        draft: DraftEdit {
+            area_code: &city,
+            title: &title,
+            intro,
+            questions: &questions,
+            anonymous: true,
+            verified_only: false,
+            editable: false,
+            opens_at: opens.max(now() - now().rem_euclid(3600)),
+            closes_at: closes,
+        },
     };
     if closes <= now() {
         return see_other("/staff/surveys?error=survey_month", vec![]);

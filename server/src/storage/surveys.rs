@@ -17,16 +17,9 @@ use sqlx::Row;
 pub struct NewSurvey<'a> {
     pub kind: SurveyKind,
     pub month: Option<&'a str>,
-    pub area_code: &'a str,
-    pub title: &'a str,
-    pub intro: &'a str,
-    pub questions: &'a [Question],
-    pub anonymous: bool,
-    pub verified_only: bool,
-    pub editable: bool,
-    pub opens_at: i64,
-    pub closes_at: i64,
     pub created_by: &'a str,
+    /// What the editor may change while it is a draft.
+    pub draft: DraftEdit<'a>,
 }
 
 /// Who answers, from where.
@@ -137,6 +130,7 @@ impl Db {
     /// Stores a draft; returns its id.
     pub async fn survey_create(&self, new: NewSurvey<'_>) -> Result<String, StorageError> {
         let id = random_id();
+        let NewSurvey { kind, month, created_by, draft: new } = new;
         let questions = serde_json::to_string(new.questions).map_err(|e| StorageError::Corrupt(e.to_string()))?;
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -144,8 +138,8 @@ impl Db {
              opens_at, closes_at, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
         )
         .bind(&id)
-        .bind(new.kind.as_str())
-        .bind(new.month)
+        .bind(kind.as_str())
+        .bind(month)
         .bind(new.area_code)
         .bind(new.title)
         .bind(new.intro)
@@ -155,7 +149,7 @@ impl Db {
         .bind(new.editable as i64)
         .bind(new.opens_at)
         .bind(new.closes_at)
-        .bind(new.created_by)
+        .bind(created_by)
         .bind(now())
         .execute(&mut *tx)
         .await?;
@@ -444,21 +438,6 @@ impl Db {
                     via_community: r.try_get("via_community")?,
                     answers: serde_json::from_str(&answers).map_err(|e| StorageError::Corrupt(format!("survey answers: {e}")))?,
                 })
-            })
-            .collect()
-    }
-
-    /// Every response's answers with its community and street, in no particular order.
-    pub async fn survey_responses(&self, survey_id: &str) -> Result<Vec<(Option<String>, Option<String>, Answers)>, StorageError> {
-        let rows = sqlx::query("SELECT community_code, street_code, answers FROM survey_responses WHERE survey_id = ?")
-            .bind(survey_id)
-            .fetch_all(self.reader())
-            .await?;
-        rows.iter()
-            .map(|r| {
-                let answers: String = r.try_get("answers")?;
-                let answers = serde_json::from_str(&answers).map_err(|e| StorageError::Corrupt(format!("survey answers: {e}")))?;
-                Ok((r.try_get("community_code")?, r.try_get("street_code")?, answers))
             })
             .collect()
     }

@@ -4,7 +4,7 @@
 use crate::helpers::spawn;
 use app::survey::{check_answers, Answer, Choice, Question, QuestionKind, SurveyKind};
 use std::collections::HashMap;
-use tongxin::storage::surveys::{NewSurvey, PublishRefusal, Respondent, Submitted};
+use tongxin::storage::surveys::{DraftEdit, NewSurvey, PublishRefusal, Respondent, Submitted};
 use tongxin::storage::Db;
 
 fn questions() -> Vec<Question> {
@@ -46,16 +46,18 @@ fn draft(qs: &[Question], anonymous: bool, editable: bool, opens_at: i64, closes
     NewSurvey {
         kind: SurveyKind::Community,
         month: None,
-        area_code: "449902002001",
-        title: "平安建设问卷",
-        intro: "",
-        questions: qs,
-        anonymous,
-        verified_only: false,
-        editable,
-        opens_at,
-        closes_at,
         created_by: "test",
+        draft: DraftEdit {
+            area_code: "449902002001",
+            title: "平安建设问卷",
+            intro: "",
+            questions: qs,
+            anonymous,
+            verified_only: false,
+            editable,
+            opens_at,
+            closes_at,
+        },
     }
 }
 
@@ -94,7 +96,7 @@ async fn two_hundred_concurrent_submissions_by_one_resident_store_exactly_one() 
     }
     assert_eq!(outcomes.get("Stored"), Some(&1), "{outcomes:?}");
     assert_eq!(outcomes.get("AlreadyAnswered"), Some(&199), "{outcomes:?}");
-    assert_eq!(app.db.survey_responses(&survey).await.unwrap().len(), 1);
+    assert_eq!(app.db.survey_response_rows(&survey).await.unwrap().len(), 1);
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_participants").fetch_one(app.db.reader()).await.unwrap();
     assert_eq!(n, 1);
 }
@@ -105,9 +107,9 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
     let survey = published(&app.db, false, true).await;
     assert_eq!(app.db.survey_submit(&survey, who("r"), &answers("2", "一")).await.unwrap(), Submitted::Stored);
     assert_eq!(app.db.survey_submit(&survey, who("r"), &answers("5", "二")).await.unwrap(), Submitted::Replaced);
-    let stored = app.db.survey_responses(&survey).await.unwrap();
+    let stored = app.db.survey_response_rows(&survey).await.unwrap();
     assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0].2.get("safe"), Some(&Answer::Number(5.0)));
+    assert_eq!(stored[0].answers.get("safe"), Some(&Answer::Number(5.0)));
     assert_eq!(app.db.survey_publish(&survey).await.unwrap(), Err(PublishRefusal::NotDraft));
     assert_eq!(app.db.survey_submit("nope", who("r"), &answers("5", "")).await.unwrap(), Submitted::NoSuchSurvey);
     // A draft takes no answers.
@@ -200,10 +202,9 @@ async fn closing_the_monthly_survey_updates_the_co_building_indicators_and_the_m
 
     let qs = questions();
     let now = chrono::Utc::now().timestamp();
-    let survey = db
-        .survey_create(NewSurvey { kind: SurveyKind::CityMonthly, month: Some(&month), area_code: "449900", ..draft(&qs, true, false, now - 60, now + 86_400) })
-        .await
-        .unwrap();
+    let mut new = NewSurvey { kind: SurveyKind::CityMonthly, month: Some(&month), ..draft(&qs, true, false, now - 60, now + 86_400) };
+    new.draft.area_code = "449900";
+    let survey = db.survey_create(new).await.unwrap();
     db.survey_publish(&survey).await.unwrap().unwrap();
     // 枫林: 40 responses, 10 of them feeling safe (4–5); 湖滨: 29, below the threshold.
     for i in 0..40 {
@@ -277,7 +278,7 @@ async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored()
         // answers given so far.
         let page = me.get(back.split('#').next().unwrap()).await.text().await.unwrap();
         assert!(page.contains(message), "{message} in the page");
-        assert!(app.db.survey_responses(&survey).await.unwrap().is_empty(), "nothing stored for {form:?}");
+        assert!(app.db.survey_response_rows(&survey).await.unwrap().is_empty(), "nothing stored for {form:?}");
     }
     let me_id: String = sqlx::query_scalar("SELECT subject_id FROM sessions WHERE kind = 'resident' LIMIT 1").fetch_one(app.db.reader()).await.unwrap();
     assert!(!app.db.survey_answered(&survey, &me_id).await.unwrap(), "no participation recorded");
@@ -286,12 +287,12 @@ async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored()
     let res = me.post_form(&path, &[("issue", "light")]).await;
     let page = me.get(location(&res).split('#').next().unwrap()).await.text().await.unwrap();
     assert!(page.contains("Question 1 “你觉得所在社区安全吗？”: please answer."), "English message");
-    assert!(app.db.survey_responses(&survey).await.unwrap().is_empty());
+    assert!(app.db.survey_response_rows(&survey).await.unwrap().is_empty());
     let res = me.post_form(&path, &[("safe", "4"), ("issue", "noise"), ("note", "路灯坏了")]).await;
     assert!(location(&res).contains("notice=submitted"), "{}", location(&res));
-    let stored = app.db.survey_responses(&survey).await.unwrap();
+    let stored = app.db.survey_response_rows(&survey).await.unwrap();
     assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0].2.get("issue"), Some(&Answer::Text("noise".into())));
+    assert_eq!(stored[0].answers.get("issue"), Some(&Answer::Text("noise".into())));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -336,7 +337,7 @@ async fn two_hundred_concurrent_http_submissions_by_one_resident_store_one() {
         }
     }
     assert_eq!((stored, already), (1, 199));
-    assert_eq!(app.db.survey_responses(&survey).await.unwrap().len(), 1);
+    assert_eq!(app.db.survey_response_rows(&survey).await.unwrap().len(), 1);
     // The page then says so, and offers no form.
     let page = me.get(&format!("/surveys/{survey}")).await.text().await.unwrap();
     assert!(page.contains("你已经提交过这份问卷"));
@@ -359,7 +360,7 @@ async fn submissions_over_the_per_address_limit_are_refused_and_leave_no_trace()
     }
     let res = me.post_form(&path, &[("safe", "4")]).await;
     assert!(location(&res).contains("error=rate_limit"), "{}", location(&res));
-    assert!(app.db.survey_responses(&survey).await.unwrap().is_empty());
+    assert!(app.db.survey_response_rows(&survey).await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -370,7 +371,7 @@ async fn a_guest_is_sent_to_sign_in_and_finds_the_answers_kept() {
     let res = guest.post_form(&format!("/surveys/{survey}/answer"), &[("safe", "5"), ("note", "晚上巡逻多一些")]).await;
     let to = location(&res);
     assert!(to.starts_with("/signin?next=") && to.contains("resume%3D1"), "{to}");
-    assert!(app.db.survey_responses(&survey).await.unwrap().is_empty(), "nothing stored before sign-in");
+    assert!(app.db.survey_response_rows(&survey).await.unwrap().is_empty(), "nothing stored before sign-in");
     guest.sign_in_phone(&app, "13800138004").await;
     guest.post_form("/me/consent", &[("accept", "yes"), ("next", "/me")]).await;
     guest.post_form("/me/community", &[("community", "449902002001")]).await;
@@ -461,7 +462,7 @@ async fn bench_submissions() {
     let elapsed = started.elapsed();
     latencies.sort();
     let pct = |p: f64| latencies[((latencies.len() as f64 * p).ceil() as usize).min(latencies.len()) - 1].as_secs_f64() * 1000.0;
-    assert_eq!(app.db.survey_responses(&survey).await.unwrap().len(), n);
+    assert_eq!(app.db.survey_response_rows(&survey).await.unwrap().len(), n);
     println!(
         "{n} durable submissions in {:.2} s: {:.0} per second; latency p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms (concurrency 50)",
         elapsed.as_secs_f64(),
