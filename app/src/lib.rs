@@ -2,31 +2,16 @@
 //! (`islands/`) as the only parts that ship to the browser as wasm.
 #![recursion_limit = "256"]
 
-pub mod account_api;
 pub mod accounts;
-pub mod api;
 pub mod areas;
-pub mod auth;
-#[cfg(feature = "ssr")]
-pub mod backend;
-pub mod components;
-pub mod i18n;
+pub mod core;
+pub mod home;
 pub mod index;
-pub mod index_api;
-#[cfg(feature = "ssr")]
-pub mod charts;
-pub mod islands;
-pub mod notices;
-pub mod prefs;
-pub mod routes;
-pub mod scores;
-pub mod survey;
-pub mod survey_api;
-pub mod survey_edit;
-pub mod survey_results;
+pub mod surveys;
+pub mod ui;
 
-use crate::components::{Layout, NotFoundView};
-use crate::prefs::Prefs;
+use crate::core::prefs::Prefs;
+use crate::ui::{Layout, NotFoundView};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::{
@@ -95,32 +80,32 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <FlatRoutes fallback=|| view! { <Layout><NotFoundView/></Layout> }>
-                <Route path=path!("/") view=routes::HomePage ssr=SsrMode::Async/>
-                <Route path=path!("/areas") view=routes::AreaPickerPage ssr=SsrMode::Async/>
-                <Route path=path!("/areas/:code") view=routes::AreaDetailPage ssr=SsrMode::Async/>
-                <Route path=path!("/index") view=routes::RankingPage ssr=SsrMode::Async/>
-                <Route path=path!("/index/area/:code") view=routes::AreaIndexPage ssr=SsrMode::Async/>
-                <Route path=path!("/index/compare") view=routes::ComparePage ssr=SsrMode::Async/>
-                <Route path=path!("/index/mine") view=routes::MyIndexPage ssr=SsrMode::Async/>
-                <Route path=path!("/index/methodology") view=routes::MethodologyPage ssr=SsrMode::Async/>
-                <Route path=path!("/surveys") view=routes::SurveysPage ssr=SsrMode::Async/>
-                <Route path=path!("/surveys/:id") view=routes::SurveyPage ssr=SsrMode::Async/>
-                <Route path=path!("/surveys/:id/results") view=routes::SurveyResultsPage ssr=SsrMode::Async/>
-                <Route path=path!("/projects") view=routes::ProjectsPage ssr=SsrMode::Async/>
-                <Route path=path!("/votes") view=routes::VotesPage ssr=SsrMode::Async/>
-                <Route path=path!("/me") view=routes::MePage ssr=SsrMode::Async/>
-                <Route path=path!("/me/consent") view=routes::ConsentPage ssr=SsrMode::Async/>
-                <Route path=path!("/signin") view=routes::SigninPage ssr=SsrMode::Async/>
-                <Route path=path!("/privacy") view=routes::PrivacyPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff") view=routes::StaffHomePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/signin") view=routes::StaffSigninPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/residents") view=routes::StaffResidentsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/observations") view=routes::StaffObservationsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/accounts") view=routes::StaffAccountsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/audit") view=routes::StaffAuditPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/surveys") view=routes::StaffSurveysPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/surveys/:id") view=routes::StaffSurveyPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/surveys/:id/results") view=routes::StaffSurveyResultsPage ssr=SsrMode::Async/>
+                <Route path=path!("/") view=home::pages::HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/areas") view=areas::pages::AreaPickerPage ssr=SsrMode::Async/>
+                <Route path=path!("/areas/:code") view=areas::pages::AreaDetailPage ssr=SsrMode::Async/>
+                <Route path=path!("/index") view=index::pages::RankingPage ssr=SsrMode::Async/>
+                <Route path=path!("/index/area/:code") view=index::pages::AreaIndexPage ssr=SsrMode::Async/>
+                <Route path=path!("/index/compare") view=index::pages::ComparePage ssr=SsrMode::Async/>
+                <Route path=path!("/index/mine") view=index::pages::MyIndexPage ssr=SsrMode::Async/>
+                <Route path=path!("/index/methodology") view=index::pages::MethodologyPage ssr=SsrMode::Async/>
+                <Route path=path!("/surveys") view=surveys::pages::SurveysPage ssr=SsrMode::Async/>
+                <Route path=path!("/surveys/:id") view=surveys::pages::SurveyPage ssr=SsrMode::Async/>
+                <Route path=path!("/surveys/:id/results") view=surveys::pages::SurveyResultsPage ssr=SsrMode::Async/>
+                <Route path=path!("/projects") view=home::pages::ProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/votes") view=home::pages::VotesPage ssr=SsrMode::Async/>
+                <Route path=path!("/me") view=accounts::pages::MePage ssr=SsrMode::Async/>
+                <Route path=path!("/me/consent") view=accounts::pages::ConsentPage ssr=SsrMode::Async/>
+                <Route path=path!("/signin") view=accounts::pages::SigninPage ssr=SsrMode::Async/>
+                <Route path=path!("/privacy") view=accounts::pages::PrivacyPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff") view=accounts::pages::StaffHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/signin") view=accounts::pages::StaffSigninPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/residents") view=accounts::pages::StaffResidentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/observations") view=index::pages::StaffObservationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/accounts") view=accounts::pages::StaffAccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/audit") view=accounts::pages::StaffAuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/surveys") view=surveys::pages::StaffSurveysPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/surveys/:id") view=surveys::pages::StaffSurveyPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/surveys/:id/results") view=surveys::pages::StaffSurveyResultsPage ssr=SsrMode::Async/>
             </FlatRoutes>
         </Router>
     }
@@ -133,7 +118,9 @@ pub fn App() -> impl IntoView {
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("data-wasm", "ready");
     }
 }

@@ -4,6 +4,30 @@
 use serde::Deserialize;
 use std::{net::SocketAddr, path::PathBuf};
 
+/// A configured secret (a key, a password): readable where it is used, never printed
+/// (debug output and logs show `Secret(…)`).
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(s: &str) -> Self {
+        Secret(s.to_string())
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct Settings {
     /// Address the web server listens on.
@@ -30,14 +54,14 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// 64 hex digits keying the stored hashes of phone numbers and openids. Default:
     /// generated on first start into `<data_dir>/secret.key` (keep it with backups).
-    pub secret_key: Option<String>,
+    pub secret_key: Option<Secret>,
     /// SMS gateway for sign-in codes (JSON POST with a bearer key). Without it, codes
     /// are only logged and written to `<data_dir>/sms-outbox.jsonl` (development).
     pub sms_gateway_url: Option<String>,
-    pub sms_gateway_key: Option<String>,
+    pub sms_gateway_key: Option<Secret>,
     /// The city's WeChat official account, for sign-in inside WeChat (optional).
     pub wechat_appid: Option<String>,
-    pub wechat_secret: Option<String>,
+    pub wechat_secret: Option<Secret>,
     pub wechat_open_base: String,
     pub wechat_api_base: String,
     /// Sign-in limits.
@@ -108,7 +132,12 @@ impl Settings {
             None => builder.add_source(config::File::with_name("tongxin").required(false)),
         };
         builder
-            .add_source(config::Environment::with_prefix("TONGXIN").prefix_separator("_").separator("__").try_parsing(true))
+            .add_source(
+                config::Environment::with_prefix("TONGXIN")
+                    .prefix_separator("_")
+                    .separator("__")
+                    .try_parsing(true),
+            )
             .build()?
             .try_deserialize()
     }
@@ -155,7 +184,11 @@ mod tests {
     fn file_then_environment_override_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("tongxin.toml");
-        std::fs::write(&file, "addr = \"0.0.0.0:8080\"\ndata_dir = \"/var/lib/tongxin\"\nseed_demo = false\n").unwrap();
+        std::fs::write(
+            &file,
+            "addr = \"0.0.0.0:8080\"\ndata_dir = \"/var/lib/tongxin\"\nseed_demo = false\n",
+        )
+        .unwrap();
         std::env::set_var("TONGXIN_DATA_DIR", "/srv/tongxin");
         std::env::set_var("TONGXIN_SECURE_COOKIES", "true");
         let s = Settings::load(Some(&file)).unwrap();
@@ -167,6 +200,12 @@ mod tests {
         assert!(s.secure_cookies);
         assert_eq!(s.log_format, "text");
         assert_eq!(s.database_url(), "sqlite:///srv/tongxin/tongxin.db");
-        assert!(Settings::load(Some(&dir.path().join("missing.toml"))).is_err(), "a named file must exist");
+        assert!(
+            Settings::load(Some(&dir.path().join("missing.toml"))).is_err(),
+            "a named file must exist"
+        );
+        let mut s = s;
+        s.wechat_secret = Some("s3cret".into());
+        assert!(!format!("{s:?}").contains("s3cret"), "secrets are never printed");
     }
 }

@@ -39,7 +39,15 @@ fn every_command_has_help() {
     for cmd in ["serve", "migrate", "seed-demo", "import", "backup"] {
         assert!(help.contains(cmd), "{cmd} missing from:\n{help}");
     }
-    for args in [&["serve", "--help"][..], &["migrate", "--help"], &["seed-demo", "--help"], &["import", "--help"], &["import", "areas", "--help"], &["import", "observations", "--help"], &["backup", "--help"]] {
+    for args in [
+        &["serve", "--help"][..],
+        &["migrate", "--help"],
+        &["seed-demo", "--help"],
+        &["import", "--help"],
+        &["import", "areas", "--help"],
+        &["import", "observations", "--help"],
+        &["backup", "--help"],
+    ] {
         let out = tongxin(dir.path(), args);
         assert!(out.status.success(), "{args:?}");
         assert!(text(&out.stdout).contains("Usage: tongxin"), "{args:?}");
@@ -52,9 +60,17 @@ async fn import_applies_a_valid_file_and_reports_in_both_languages() {
     let file = write(dir.path(), "areas.csv", format!("{HEADER}{GOOD}").as_bytes());
     let out = tongxin(dir.path(), &["import", "areas", &file]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("已导入 4 个地区（新增 4 个，更新 0 个）"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("已导入 4 个地区（新增 4 个，更新 0 个）"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = tongxin(dir.path(), &["--lang", "en", "import", "areas", &file]);
-    assert!(text(&out.stdout).contains("Imported 4 areas (0 new, 4 updated)"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("Imported 4 areas (0 new, 4 updated)"),
+        "{}",
+        text(&out.stdout)
+    );
     let db = open(dir.path()).await;
     assert_eq!(areas(&db).await.len(), 4);
 }
@@ -68,7 +84,7 @@ async fn malformed_files_change_nothing_and_report_every_bad_line() {
     assert!(tongxin(dir.path(), &["import", "areas", &good]).status.success());
     let db = open(dir.path()).await;
     let before = areas(&db).await;
-    let revision = db.snapshot_revision().await.unwrap();
+    let revision = tongxin::db::meta::revision(&db).await.unwrap();
 
     let mut gbk = format!("{HEADER}K2,S,community,ok,ok,1\n").into_bytes();
     gbk.extend_from_slice(b"K3,S,community,\xBD\xF0\xD4\xB0\xC9\xE7\xC7\xF8,Jinyuan,1\n"); // 金园社区 in GBK
@@ -116,7 +132,11 @@ async fn malformed_files_change_nothing_and_report_every_bad_line() {
         }
         assert!(stderr.contains("数据库没有任何改动"), "{name}: {stderr}");
         assert_eq!(areas(&db).await, before, "{name} changed the areas");
-        assert_eq!(db.snapshot_revision().await.unwrap(), revision, "{name} bumped the revision");
+        assert_eq!(
+            tongxin::db::meta::revision(&db).await.unwrap(),
+            revision,
+            "{name} bumped the revision"
+        );
     }
 
     // The same report in English.
@@ -138,13 +158,17 @@ async fn seed_demo_migrate_and_backup() {
     assert!(seeded.len() > 250);
     // Seeding again updates the same codes to the same values: deterministic.
     let out = tongxin(dir.path(), &["seed-demo"]);
-    assert!(text(&out.stdout).contains(&format!("更新 {} 个", seeded.len())), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains(&format!("更新 {} 个", seeded.len())),
+        "{}",
+        text(&out.stdout)
+    );
     assert_eq!(areas(&db).await, seeded);
 
     let copy = dir.path().join("copy.db");
     let out = tongxin(dir.path(), &["backup", copy.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let backup = tongxin::storage::Db::connect(&format!("sqlite://{}", copy.display())).await.unwrap();
+    let backup = tongxin::db::Db::connect(&format!("sqlite://{}", copy.display())).await.unwrap();
     assert_eq!(areas(&backup).await, seeded);
     // Refuses to overwrite.
     assert!(!tongxin(dir.path(), &["backup", copy.to_str().unwrap()]).status.success());
@@ -163,14 +187,29 @@ async fn import_observations_reports_every_bad_line_and_applies_good_files() {
     let out = tongxin(dir.path(), &["import", "observations", &bad]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    for line in ["第 3 行：“K”是社区（村），观测数据只能录入到街道（镇）", "第 4 行：指标“crime_reports”每日更新", "第 5 行：数值“-1”不是非负整数"] {
+    for line in [
+        "第 3 行：“K”是社区（村），观测数据只能录入到街道（镇）",
+        "第 4 行：指标“crime_reports”每日更新",
+        "第 5 行：数值“-1”不是非负整数",
+    ] {
         assert!(stderr.contains(line), "{line} in {stderr}");
     }
     let db = open(dir.path()).await;
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(db.reader()).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM observations")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
     assert_eq!(n, 0);
-    let good = write(dir.path(), "obs.csv", "period,area_code,indicator,value\n2026-11-20,S,crime_reports,2\n".as_bytes());
+    let good = write(
+        dir.path(),
+        "obs.csv",
+        "period,area_code,indicator,value\n2026-11-20,S,crime_reports,2\n".as_bytes(),
+    );
     let out = tongxin(dir.path(), &["import", "observations", &good]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("已导入 1 条观测数据（新增 1 条，替换 0 条）"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("已导入 1 条观测数据（新增 1 条，替换 0 条）"),
+        "{}",
+        text(&out.stdout)
+    );
 }

@@ -1,9 +1,9 @@
-use app::areas::Area;
+use app::core::areas::Area;
 use std::path::Path;
 use tempfile::TempDir;
 use tongxin::config::Settings;
+use tongxin::db::Db;
 use tongxin::startup::Application;
-use tongxin::storage::Db;
 
 /// The running application. It is also a browser without cookies (`app.get`,
 /// `app.post_form`, `app.client`, `app.base`), through `Deref`.
@@ -69,11 +69,11 @@ impl TestApp {
 
     /// The last sign-in code the development sender wrote for `phone`.
     pub fn last_code(&self, phone: &str) -> String {
-        let text = std::fs::read_to_string(self.dir.path().join("sms-outbox.jsonl")).expect("outbox");
+        let text =
+            std::fs::read_to_string(self.dir.path().join("sms-outbox.jsonl")).expect("outbox");
         text.lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter(|v| v["phone"] == phone)
-            .last()
+            .rfind(|v| v["phone"] == phone)
             .and_then(|v| v["code"].as_str().map(str::to_string))
             .unwrap_or_else(|| panic!("no code for {phone} in the outbox:\n{text}"))
     }
@@ -88,9 +88,9 @@ impl TestApp {
     }
 
     /// Creates a staff account directly in the database.
-    pub async fn add_staff(&self, username: &str, role: app::auth::Role, area: &str) {
-        let phc = tongxin::auth::crypto::hash_password(&format!("{username}-password")).unwrap();
-        let new = tongxin::storage::accounts::NewStaff {
+    pub async fn add_staff(&self, username: &str, role: app::core::access::Role, area: &str) {
+        let phc = tongxin::crypto::hash_password(&format!("{username}-password")).unwrap();
+        let new = tongxin::accounts::store::staff::NewStaff {
             username,
             display_name: username,
             password_hash: &phc,
@@ -98,14 +98,22 @@ impl TestApp {
             area_code: area,
             created_by: None,
         };
-        self.db.staff_add(new, "test").await.unwrap().expect("username free");
+        tongxin::accounts::store::staff::add(&self.db, new, "test")
+            .await
+            .unwrap()
+            .expect("username free");
     }
 
     /// A browser signed in as staff member `username` (password `<username>-password`).
     pub async fn staff(&self, username: &str) -> Browser {
         let b = self.browser();
         let password = format!("{username}-password");
-        let res = b.post_form("/staff/signin", &[("username", username), ("password", &password), ("next", "/staff")]).await;
+        let res = b
+            .post_form(
+                "/staff/signin",
+                &[("username", username), ("password", &password), ("next", "/staff")],
+            )
+            .await;
         assert_eq!(res.headers()["location"], "/staff", "{username} signs in");
         b
     }
@@ -133,13 +141,27 @@ impl Browser {
     }
 
     /// Posts a multipart upload of `file` (named `name`) with text fields.
-    pub async fn upload(&self, path: &str, fields: &[(&str, &str)], name: &str, file: &str, accept_json: bool) -> reqwest::Response {
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        name: &str,
+        file: &str,
+        accept_json: bool,
+    ) -> reqwest::Response {
         let mut form = reqwest::multipart::Form::new();
         for (k, v) in fields {
             form = form.text(k.to_string(), v.to_string());
         }
-        form = form.part("file", reqwest::multipart::Part::bytes(file.as_bytes().to_vec()).file_name(name.to_string()));
-        let mut req = self.client.post(self.url(path)).header("origin", &self.base).header("sec-fetch-site", "same-origin");
+        form = form.part(
+            "file",
+            reqwest::multipart::Part::bytes(file.as_bytes().to_vec()).file_name(name.to_string()),
+        );
+        let mut req = self
+            .client
+            .post(self.url(path))
+            .header("origin", &self.base)
+            .header("sec-fetch-site", "same-origin");
         if accept_json {
             req = req.header("accept", "application/json");
         }
@@ -161,11 +183,17 @@ impl Browser {
 
 /// Opens a database file directly, as another process would.
 pub async fn open(dir: &Path) -> Db {
-    let db = Db::connect(&format!("sqlite://{}", dir.join("tongxin.db").display())).await.expect("open");
+    let db =
+        Db::connect(&format!("sqlite://{}", dir.join("tongxin.db").display())).await.expect("open");
     db.migrate().await.expect("migrate");
     db
 }
 
 pub async fn areas(db: &Db) -> Vec<Area> {
-    db.areas().await.expect("areas")
+    tongxin::areas::store::all(db).await.expect("areas")
+}
+
+/// Where a redirect sends the browser ("" when it does not redirect).
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
 }

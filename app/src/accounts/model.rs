@@ -1,0 +1,76 @@
+//! What account pages show: a resident's own data (also their JSON export), a
+//! committee's verification queue, the staff list and the audit log. Plain data,
+//! read through the backend port.
+use crate::core::access::{Role, Verification};
+use serde::{Deserialize, Serialize};
+
+/// Everything the portal holds about one resident — what "我的" shows and what the
+/// export contains.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResidentData {
+    pub id: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Last four digits of the linked phone number (the number itself is not kept).
+    pub phone_tail: Option<String>,
+    pub wechat_linked: bool,
+    pub community_code: Option<String>,
+    pub verification: Verification,
+    pub verified_by: Option<String>,
+    pub verified_at: Option<i64>,
+    pub claim_name: Option<String>,
+    pub claim_address: Option<String>,
+    pub consent_version: Option<String>,
+    pub consent_at: Option<i64>,
+    pub sessions: Vec<SessionInfo>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+/// A resident as their committee sees them in the verification queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub resident_id: String,
+    pub phone_tail: Option<String>,
+    pub claim_name: Option<String>,
+    pub claim_address: Option<String>,
+    pub verification: Verification,
+    pub since: i64,
+}
+
+/// A community's residents, for its committee.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommunityResidents {
+    pub entries: Vec<QueueEntry>,
+    /// Entries on the committee's roll.
+    pub roll_size: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffRecord {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub area_code: String,
+    pub active: bool,
+    pub locked: bool,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: i64,
+    pub actor: String,
+    pub role: Option<String>,
+    pub action: String,
+    pub area_code: Option<String>,
+    pub target: Option<String>,
+    pub detail: String,
+}

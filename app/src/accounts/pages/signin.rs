@@ -1,0 +1,97 @@
+//! `/signin`: a resident signs in with a phone number and a six-digit code (two plain
+//! forms, so it works before wasm loads), or inside WeChat with one tap when the
+//! city has an official account. Reached only when a resident acts, never on its own.
+use crate::core::access::{in_wechat, use_auth_options, use_viewer};
+use crate::core::i18n::Msg;
+use crate::core::prefs::{encode_query, use_lang};
+use crate::ui::notices::{query, Banner};
+use crate::ui::Layout;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The `next` of the page: a local path, or "/me".
+pub fn next_param() -> String {
+    query("next")
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/me".into())
+}
+
+#[component]
+pub fn SigninPage() -> impl IntoView {
+    let lang = use_lang();
+    let next = next_param();
+    let viewer = use_viewer();
+    let code_step = query("step").as_deref() == Some("code");
+    let tail = query("to").filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()));
+    let wechat = use_auth_options().wechat && in_wechat();
+    let wechat_href = format!("/auth/wechat?next={}", encode_query(&next));
+    let restart = format!("/signin?next={}", encode_query(&next));
+    let signed_in = viewer.resident.clone();
+    view! {
+        <Title text=format!("{} · {}", lang.t(Msg::SigninTitle), lang.t(Msg::AppName))/>
+        <Layout>
+            <h1 class="page-title">{lang.t(Msg::SigninTitle)}</h1>
+            <Banner lang/>
+            {signed_in.as_ref().map(|r| {
+                let how = match &r.phone_tail {
+                    Some(t) => lang.fmt(Msg::SigninAlreadyPhone, &[("tail", t)]),
+                    None => lang.t(Msg::SigninAlreadyWechat).to_string(),
+                };
+                view! {
+                    <section class="card">
+                        <p>{how}</p>
+                        <p class="hint">{lang.t(Msg::SigninLinkHint)}</p>
+                        <p><a class="button button-secondary" href="/me">{lang.t(Msg::SigninGoMe)}</a></p>
+                    </section>
+                }
+            })}
+            <section class="card" aria-labelledby="signin-h">
+                <h2 id="signin-h">{lang.t(Msg::SigninPhoneTitle)}</h2>
+                <p class="hint">{lang.t(Msg::SigninWhy)}</p>
+                {if code_step {
+                    let sent = match &tail {
+                        Some(t) => lang.fmt(Msg::SigninCodeSentTo, &[("to", t)]),
+                        None => lang.t(Msg::SigninCodeSent).to_string(),
+                    };
+                    view! {
+                        <p role="status">{sent}</p>
+                        <form method="post" action="/auth/phone/verify" class="form">
+                            <input type="hidden" name="next" value=next.clone()/>
+                            <div class="form-field">
+                                <label for="code">{lang.t(Msg::SigninCodeLabel)}</label>
+                                <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
+                                    pattern="[0-9]{6}" maxlength="6" required aria-describedby="code-hint" autofocus/>
+                                <p class="hint" id="code-hint">{lang.t(Msg::SigninCodeHint)}</p>
+                            </div>
+                            <button type="submit" class="button">{lang.t(Msg::SigninSubmit)}</button>
+                        </form>
+                        <p><a href=restart.clone()>{lang.t(Msg::SigninRestart)}</a></p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <form method="post" action="/auth/phone/send" class="form">
+                            <input type="hidden" name="next" value=next.clone()/>
+                            <div class="form-field">
+                                <label for="phone">{lang.t(Msg::SigninPhoneLabel)}</label>
+                                <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national"
+                                    maxlength="20" required aria-describedby="phone-hint"/>
+                                <p class="hint" id="phone-hint">{lang.t(Msg::SigninPhoneHint)}</p>
+                            </div>
+                            <button type="submit" class="button">{lang.t(Msg::SigninSend)}</button>
+                        </form>
+                    }.into_any()
+                }}
+            </section>
+            {wechat.then(|| view! {
+                <section class="card" aria-labelledby="wechat-h">
+                    <h2 id="wechat-h">{lang.t(Msg::SigninWechatTitle)}</h2>
+                    <p class="hint">{lang.t(Msg::SigninWechatHint)}</p>
+                    <p><a class="button button-secondary" href=wechat_href.clone()>{lang.t(Msg::SigninWechat)}</a></p>
+                </section>
+            })}
+            <p class="hint">
+                {lang.t(Msg::SigninPrivacy)}" "<a href="/privacy">{lang.t(Msg::PrivacyLink)}</a>
+            </p>
+        </Layout>
+    }
+}

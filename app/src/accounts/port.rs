@@ -1,0 +1,19 @@
+//! What the account pages read.
+use crate::accounts::model::{AuditEntry, CommunityResidents, ResidentData, StaffRecord};
+use crate::core::port::PortError;
+use async_trait::async_trait;
+
+#[async_trait]
+pub trait AccountPort: Send + Sync + 'static {
+    /// Everything held about one resident.
+    async fn resident_data(&self, id: &str) -> Result<Option<ResidentData>, PortError>;
+    /// A community's residents (verification queue) and the size of its roll.
+    async fn community_residents(&self, community: &str) -> Result<CommunityResidents, PortError>;
+    async fn staff_list(&self) -> Result<Vec<StaffRecord>, PortError>;
+    /// Audit lines, newest first, below sequence number `before`.
+    async fn audit_log(
+        &self,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, PortError>;
+}

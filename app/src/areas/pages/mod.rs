@@ -1,0 +1,3 @@
+pub mod areas;
+
+pub use areas::{AreaDetailPage, AreaPickerPage};

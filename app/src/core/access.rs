@@ -1,0 +1,350 @@
+//! Who is asking: the signed-in resident and/or staff member of the request, as the
+//! server resolved them from the session cookies (DESIGN.md, "Security and privacy").
+//! Plain data shared by pages and handlers; the server puts a [`Viewer`] into every
+//! request's extensions, and pages read it from there.
+use crate::core::areas::{AreaTree, Level};
+use crate::core::error::AppError;
+use crate::core::i18n::Msg;
+use serde::{Deserialize, Serialize};
+
+/// Cookie of a resident's session (path `/`).
+pub const RESIDENT_COOKIE: &str = "tx_sid";
+/// Cookie of a staff session; its path is `/staff`, so public pages never carry it.
+pub const STAFF_COOKIE: &str = "tx_staff";
+/// Cookie naming a pending phone sign-in (the challenge, never the number).
+pub const OTP_COOKIE: &str = "tx_otp";
+/// The version of the consent notice residents accept; a new text asks again.
+pub const CONSENT_VERSION: &str = "2026-11";
+
+/// What pages need to know about how residents can sign in here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AuthOptions {
+    /// The city configured a WeChat official account.
+    pub wechat: bool,
+}
+
+/// A staff member's role; each is bound to an area of the matching level and its
+/// rights cover that area's subtree only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    CityAdmin,
+    DistrictOfficer,
+    StreetOfficer,
+    Committee,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] =
+        [Role::CityAdmin, Role::DistrictOfficer, Role::StreetOfficer, Role::Committee];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::CityAdmin => "city_admin",
+            Role::DistrictOfficer => "district_officer",
+            Role::StreetOfficer => "street_officer",
+            Role::Committee => "committee",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// The level of the area this role is bound to.
+    pub const fn level(self) -> Level {
+        match self {
+            Role::CityAdmin => Level::City,
+            Role::DistrictOfficer => Level::District,
+            Role::StreetOfficer => Level::Street,
+            Role::Committee => Level::Community,
+        }
+    }
+
+    pub const fn name(self) -> Msg {
+        match self {
+            Role::CityAdmin => Msg::RoleCityAdmin,
+            Role::DistrictOfficer => Msg::RoleDistrictOfficer,
+            Role::StreetOfficer => Msg::RoleStreetOfficer,
+            Role::Committee => Msg::RoleCommittee,
+        }
+    }
+}
+
+/// A signed-in staff member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub area_code: String,
+}
+
+/// What a staff member may do. Every check is "is the target inside my area?" plus,
+/// for a few city-wide duties, "am I the city administrator?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duty {
+    /// Residents of a community: the verification queue, the roll.
+    Residents,
+    /// Upload index observations for streets.
+    Observations,
+    /// Create, deactivate and reactivate staff accounts.
+    StaffAccounts,
+    /// Read the audit log.
+    Audit,
+}
+
+impl StaffUser {
+    /// May this staff member perform `duty` on `area`?
+    pub fn may(&self, duty: Duty, area: &str, tree: &AreaTree) -> bool {
+        let inside = tree.get(area).is_some() && tree.is_within(area, &self.area_code);
+        match duty {
+            Duty::Residents => {
+                inside && tree.get(area).is_some_and(|a| a.level == Level::Community)
+            }
+            Duty::Observations => inside && self.role != Role::Committee,
+            Duty::StaffAccounts | Duty::Audit => self.role == Role::CityAdmin && inside,
+        }
+    }
+
+    /// May this staff member perform `duty` at all (somewhere)?
+    pub fn has(&self, duty: Duty) -> bool {
+        match duty {
+            Duty::Residents => true,
+            Duty::Observations => self.role != Role::Committee,
+            Duty::StaffAccounts | Duty::Audit => self.role == Role::CityAdmin,
+        }
+    }
+}
+
+/// Where a resident stands with their community committee.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    #[default]
+    None,
+    Pending,
+    Verified,
+    Rejected,
+}
+
+impl Verification {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verification::None => "none",
+            Verification::Pending => "pending",
+            Verification::Verified => "verified",
+            Verification::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verification> {
+        [Verification::None, Verification::Pending, Verification::Verified, Verification::Rejected]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+
+    pub const fn name(self) -> Msg {
+        match self {
+            Verification::None => Msg::VerifyNone,
+            Verification::Pending => Msg::VerifyPending,
+            Verification::Verified => Msg::VerifyVerified,
+            Verification::Rejected => Msg::VerifyRejected,
+        }
+    }
+}
+
+/// A signed-in resident, as much as pages need to know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResidentUser {
+    pub id: String,
+    /// Last four digits of the phone number, when one is linked.
+    pub phone_tail: Option<String>,
+    pub wechat: bool,
+    pub community: Option<String>,
+    pub verification: Verification,
+    /// Has accepted the consent notice in force.
+    pub consented: bool,
+}
+
+/// Who may take part in an activity (a survey, a vote, a project call): residents
+/// living in `area`'s subtree, and, when `verified_only`, only those their
+/// committee has verified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audience {
+    pub area: String,
+    pub verified_only: bool,
+}
+
+/// Why a signed-in resident may not take part yet; each has a next step on "我的".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotEligible {
+    /// The consent notice in force has not been accepted.
+    Consent,
+    /// No home community chosen yet.
+    Community,
+    /// The home community lies outside the activity's area.
+    OutsideArea,
+    /// The activity is for verified residents and this one is not (yet).
+    Verification,
+}
+
+impl ResidentUser {
+    /// May this resident take part in an activity for `audience`?
+    pub fn may_take_part(&self, audience: &Audience, tree: &AreaTree) -> Result<(), NotEligible> {
+        if !self.consented {
+            return Err(NotEligible::Consent);
+        }
+        let Some(home) = self.community.as_deref() else {
+            return Err(NotEligible::Community);
+        };
+        if tree.get(home).is_none() || !tree.is_within(home, &audience.area) {
+            return Err(NotEligible::OutsideArea);
+        }
+        if audience.verified_only && self.verification != Verification::Verified {
+            return Err(NotEligible::Verification);
+        }
+        Ok(())
+    }
+}
+
+/// The identities of the request being served (either, both or neither).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Viewer {
+    pub resident: Option<ResidentUser>,
+    pub staff: Option<StaffUser>,
+}
+
+/// The viewer of the request being rendered (server), or a guest.
+pub fn use_viewer() -> Viewer {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            if let Some(v) = parts.extensions.get::<Viewer>() {
+                return v.clone();
+            }
+        }
+    }
+    Viewer::default()
+}
+
+/// The signed-in staff member of the request, or [`AppError::SignIn`] (403).
+pub fn staff_viewer() -> Result<StaffUser, AppError> {
+    use_viewer().staff.ok_or_else(|| AppError::SignIn.refused())
+}
+
+/// `Ok` when `allowed`, else [`AppError::Forbidden`] (403).
+pub fn require(allowed: bool) -> Result<(), AppError> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden.refused())
+    }
+}
+
+/// Is the page being rendered for WeChat's in-app browser?
+pub fn in_wechat() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            return parts
+                .headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|ua| ua.contains("MicroMessenger"));
+        }
+    }
+    false
+}
+
+/// Whether WeChat sign-in is offered on this installation.
+pub fn use_auth_options() -> AuthOptions {
+    leptos::prelude::use_context::<AuthOptions>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::fixtures::{area, staff};
+
+    #[test]
+    fn rights_cover_the_subtree_only() {
+        let tree = AreaTree::new(vec![
+            area("c", None, Level::City),
+            area("d1", Some("c"), Level::District),
+            area("d2", Some("c"), Level::District),
+            area("s1", Some("d1"), Level::Street),
+            area("s2", Some("d2"), Level::Street),
+            area("m1", Some("s1"), Level::Community),
+            area("m2", Some("s2"), Level::Community),
+        ]);
+        let committee = staff(Role::Committee, "m1");
+        assert!(committee.may(Duty::Residents, "m1", &tree));
+        assert!(!committee.may(Duty::Residents, "m2", &tree));
+        assert!(!committee.may(Duty::Observations, "m1", &tree));
+        assert!(!committee.may(Duty::Audit, "m1", &tree));
+        let street = staff(Role::StreetOfficer, "s1");
+        assert!(street.may(Duty::Residents, "m1", &tree));
+        assert!(!street.may(Duty::Residents, "s1", &tree), "residents belong to communities");
+        assert!(!street.may(Duty::Residents, "m2", &tree));
+        assert!(street.may(Duty::Observations, "s1", &tree));
+        assert!(!street.may(Duty::Observations, "s2", &tree));
+        let district = staff(Role::DistrictOfficer, "d2");
+        assert!(district.may(Duty::Observations, "s2", &tree));
+        assert!(!district.may(Duty::Observations, "s1", &tree));
+        assert!(!district.may(Duty::StaffAccounts, "d2", &tree));
+        let admin = staff(Role::CityAdmin, "c");
+        for a in ["c", "d1", "s2", "m1"] {
+            assert!(admin.may(Duty::Residents, a, &tree) || a != "m1");
+            assert!(admin.may(Duty::StaffAccounts, a, &tree));
+        }
+        assert!(!admin.may(Duty::Residents, "nowhere", &tree), "unknown areas are nobody's");
+    }
+
+    #[test]
+    fn activities_can_require_consent_a_community_inside_their_area_and_verification() {
+        let tree = AreaTree::new(vec![
+            area("c", None, Level::City),
+            area("d1", Some("c"), Level::District),
+            area("s1", Some("d1"), Level::Street),
+            area("s2", Some("d1"), Level::Street),
+            area("m1", Some("s1"), Level::Community),
+            area("m2", Some("s2"), Level::Community),
+        ]);
+        let mut r = ResidentUser {
+            id: "r".into(),
+            phone_tail: Some("8000".into()),
+            wechat: false,
+            community: None,
+            verification: Verification::None,
+            consented: false,
+        };
+        let street = Audience { area: "s1".into(), verified_only: false };
+        let verified = Audience { area: "m1".into(), verified_only: true };
+        assert_eq!(r.may_take_part(&street, &tree), Err(NotEligible::Consent));
+        r.consented = true;
+        assert_eq!(r.may_take_part(&street, &tree), Err(NotEligible::Community));
+        r.community = Some("m2".into());
+        assert_eq!(r.may_take_part(&street, &tree), Err(NotEligible::OutsideArea));
+        assert_eq!(
+            r.may_take_part(&Audience { area: "d1".into(), verified_only: false }, &tree),
+            Ok(())
+        );
+        r.community = Some("m1".into());
+        assert_eq!(r.may_take_part(&street, &tree), Ok(()));
+        assert_eq!(r.may_take_part(&verified, &tree), Err(NotEligible::Verification));
+        r.verification = Verification::Pending;
+        assert_eq!(r.may_take_part(&verified, &tree), Err(NotEligible::Verification));
+        r.verification = Verification::Verified;
+        assert_eq!(r.may_take_part(&verified, &tree), Ok(()));
+        r.community = Some("gone".into());
+        assert_eq!(
+            r.may_take_part(&street, &tree),
+            Err(NotEligible::OutsideArea),
+            "unknown communities are outside"
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Time as residents read it: China Standard Time (UTC+8, no daylight saving), and
+//! the one clock the server reads. Stored times are Unix seconds.
+
+/// Now, in Unix seconds (server only: pages and handlers read the clock here, rules
+/// never do).
+#[cfg(feature = "ssr")]
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// A Unix time as the date in China (UTC+8), `YYYY-MM-DD`.
+pub fn china_date(ts: i64) -> String {
+    let days = (ts + 8 * 3600).div_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A Unix time in China, `YYYY-MM-DD HH:MM`.
+pub fn china_time(ts: i64) -> String {
+    let secs = (ts + 8 * 3600).rem_euclid(86_400);
+    format!("{} {:02}:{:02}", china_date(ts), secs / 3600, secs % 3600 / 60)
+}
+
+/// The value of an `<input type="datetime-local">` for `ts`, in China time.
+pub fn china_input(ts: i64) -> String {
+    china_time(ts).replacen(' ', "T", 1)
+}
+
+/// Reads "YYYY-MM-DDTHH:MM" (or with a space, optionally ":SS") as China time.
+pub fn parse_china_time(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (date, time) = text.split_once(['T', ' '])?;
+    let mut d = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
+    let mut t = time.splitn(3, ':').map(|p| p.parse::<i64>().ok());
+    let (h, min) = (t.next()??, t.next()??);
+    let sec = t.next().flatten().unwrap_or(0);
+    let days_in = [
+        31,
+        if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1970..=9999).contains(&y)
+        || !(1..=12).contains(&m)
+        || day < 1
+        || day > days_in[(m - 1) as usize]
+    {
+        return None;
+    }
+    if !(0..24).contains(&h) || !(0..60).contains(&min) || !(0..60).contains(&sec) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let yy = if m <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + min * 60 + sec - 8 * 3600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn china_times_read_back() {
+        for ts in [0i64, 1_700_000_000, 1_795_000_000, 951_782_400] {
+            let minute = ts - ts.rem_euclid(60);
+            assert_eq!(parse_china_time(&china_input(ts)), Some(minute), "{}", china_input(ts));
+        }
+        assert_eq!(parse_china_time("1970-01-01T08:00"), Some(0));
+        assert_eq!(parse_china_time("2024-02-29 12:30:15"), Some(1_709_181_015));
+        for bad in [
+            "",
+            "2025-02-29T10:00",
+            "2026-13-01T00:00",
+            "2026-11-23T24:00",
+            "2026-11-23",
+            "x-y-zTa:b",
+        ] {
+            assert_eq!(parse_china_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_are_chinese_calendar_days() {
+        assert_eq!(china_date(0), "1970-01-01");
+        assert_eq!(china_date(16 * 3600), "1970-01-02", "midnight in Beijing is 16:00 UTC");
+        assert_eq!(china_date(1_795_276_800), "2026-11-22", "2026-11-21 16:00 UTC");
+        assert_eq!(china_date(951_753_600), "2000-02-29");
+        assert_eq!(china_time(1_795_276_800 + 3_661), "2026-11-22 01:01");
+    }
+}

@@ -1,0 +1,2 @@
+//! The home page and the sections still to come.
+pub mod pages;

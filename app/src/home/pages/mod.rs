@@ -1,0 +1,5 @@
+pub mod home;
+pub mod sections;
+
+pub use home::HomePage;
+pub use sections::{ProjectsPage, VotesPage};

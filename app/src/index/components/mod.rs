@@ -1,0 +1,2 @@
+pub mod area_sections;
+pub mod parts;

@@ -1,0 +1,1 @@
+pub mod my_index;

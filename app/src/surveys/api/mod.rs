@@ -1,0 +1,118 @@
+//! Server functions behind the survey pages: the answering page (resident), the list
+//! of surveys, results (public once closed; staff of the area at any time), and the
+//! staff pages (list, editor, sharing). Each authorises from the request's session:
+//! staff see a survey only where their area and the survey's overlap, and results
+//! only for the overlap.
+use crate::core::access::NotEligible;
+use crate::surveys::model::{Survey, SurveyKind, SurveyStatus};
+use crate::surveys::rules::results::Results;
+use serde::{Deserialize, Serialize};
+
+/// The cookie that keys answers kept across sign-in (see `survey_drafts`).
+pub const DRAFT_COOKIE: &str = "tx_draft";
+
+/// Where the answering page stands for this visitor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Standing {
+    Guest,
+    Resident { eligible: Result<(), NotEligible>, answered: bool },
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AnswerPage {
+    pub survey: Survey,
+    pub area_label: String,
+    pub standing: Standing,
+    /// Values to fill the form with (answers kept across sign-in, or the resident's
+    /// own earlier answers to a changeable survey).
+    pub prefill: Vec<(String, String)>,
+    /// Problems of the kept answers, by question id, in the visitor's language.
+    pub problems: Vec<(String, String)>,
+    /// The community whose share link was followed: (code, name).
+    pub via: Option<(String, String)>,
+    pub open: bool,
+    /// Published, but its opening time is still to come.
+    pub not_yet: bool,
+    pub results_public: bool,
+}
+
+/// One line of a survey list.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SurveyItem {
+    pub id: String,
+    pub title: String,
+    pub kind: SurveyKind,
+    pub status: SurveyStatus,
+    pub area_label: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub responses: i64,
+    pub anonymous: bool,
+    /// The viewer (staff) may edit, publish or close it.
+    pub manage: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SurveysPage {
+    /// Open now, for the viewer's area (or the whole city when none is known).
+    pub open: Vec<SurveyItem>,
+    /// Closed, results public.
+    pub closed: Vec<SurveyItem>,
+    pub area_label: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ResultsPage {
+    pub survey: SurveyItem,
+    /// The area shown and the choices of area (code, label), the first being the
+    /// whole of what the viewer may see.
+    pub area: String,
+    pub areas: Vec<(String, String)>,
+    pub results: Results,
+    /// A chart's option JSON for each question that has one, by question id.
+    pub charts: Vec<(String, String)>,
+    pub staff: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StaffSurveys {
+    pub surveys: Vec<SurveyItem>,
+    /// The city administrator creates the month's survey from the template.
+    pub monthly: bool,
+    /// The next month without a city survey, "YYYY-MM".
+    pub next_month: String,
+    /// Where a new consultation may be aimed: (code, label).
+    pub areas: Vec<(String, String)>,
+}
+
+/// A share link for one community.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ShareLink {
+    pub community: String,
+    pub label: String,
+    pub code: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StaffSurvey {
+    pub survey: Survey,
+    pub item: SurveyItem,
+    /// Problems that stop publication, in the viewer's language.
+    pub problems: Vec<(Option<usize>, String)>,
+    /// Targets the editor offers.
+    pub areas: Vec<(String, String)>,
+    /// Communities whose links the viewer may hand out, and the one chosen.
+    pub links: Vec<(String, String)>,
+    pub link: Option<ShareLink>,
+}
+
+mod answer;
+mod list;
+#[cfg(feature = "ssr")]
+mod shared;
+mod staff;
+
+pub use answer::load_survey;
+pub use list::{load_results, load_surveys};
+pub use staff::{load_staff_results, load_staff_survey, load_staff_surveys};

@@ -1,0 +1,132 @@
+//! What the survey loaders share on the server: list items, area choices, the draft
+//! cookie, share-link origins and the results of a survey for a part of its area.
+use super::{ResultsPage, SurveyItem, DRAFT_COOKIE};
+use crate::core::access::StaffUser;
+use crate::core::areas::AreaTree;
+use crate::core::error::AppError;
+use crate::core::i18n::Lang;
+use crate::core::port::{port, snapshot};
+use crate::core::site::SiteOrigin;
+use crate::surveys::model::{Survey, SurveyStatus};
+use crate::surveys::port::SurveyPort;
+use crate::surveys::rules::access::{manages, scope};
+use crate::surveys::rules::results::Results;
+use leptos::prelude::*;
+
+/// "https://tongxin.example.cn": where share links point.
+pub fn origin() -> String {
+    let host = use_context::<http::request::Parts>().and_then(|p| {
+        p.headers.get(http::header::HOST).and_then(|v| v.to_str().ok()).map(str::to_string)
+    });
+    use_context::<SiteOrigin>().unwrap_or_default().resolve(host.as_deref())
+}
+
+/// The draft cookie's token (64 hex digits), if the request carries one.
+pub fn draft_token() -> Option<String> {
+    crate::core::prefs::request_cookie(DRAFT_COOKIE)
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+pub fn item(s: &Survey, responses: i64, tree: &AreaTree, lang: Lang, manage: bool) -> SurveyItem {
+    SurveyItem {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        kind: s.kind,
+        status: s.status,
+        area_label: tree.label(&s.area_code, lang),
+        opens_at: s.opens_at,
+        closes_at: s.closes_at,
+        responses,
+        anonymous: s.anonymous,
+        manage,
+    }
+}
+
+/// An area and its children (the targets a staff member may aim a consultation at,
+/// and the filters of results), down to communities.
+pub fn area_choices(tree: &AreaTree, code: &str, lang: Lang) -> Vec<(String, String)> {
+    let mut out = vec![(code.to_string(), tree.label(code, lang))];
+    out.extend(
+        tree.children(code).into_iter().map(|a| (a.code.clone(), tree.label(&a.code, lang))),
+    );
+    out
+}
+
+/// A staff member's view of one survey: who they are, the survey, the area map and
+/// the part of the survey's area they may see.
+pub struct StaffView {
+    pub me: StaffUser,
+    pub survey: Survey,
+    pub snap: std::sync::Arc<crate::core::port::Snapshot>,
+    pub scope: String,
+}
+
+/// The survey as the signed-in staff member may see it, or why not (403).
+pub async fn staff_view(id: &str) -> Result<StaffView, AppError> {
+    let me = crate::core::access::staff_viewer()?;
+    let snap = snapshot().await?;
+    let survey = port::<dyn SurveyPort>()?.survey(id).await?;
+    let Some((survey, scope)) =
+        survey.and_then(|s| scope(&me, &s, &snap.tree).map(|scope| (s, scope)))
+    else {
+        return Err(AppError::Forbidden.refused());
+    };
+    // Drafts are seen by those who may edit them only.
+    crate::core::access::require(
+        survey.status != SurveyStatus::Draft || manages(&me, &survey, &snap.tree),
+    )?;
+    Ok(StaffView { me, survey, snap, scope })
+}
+
+/// The results of `survey` for `area` (inside `scope`, what the viewer may see).
+/// `staff`: written answers are listed; `manage`: the viewer may edit or close it.
+pub async fn results(
+    survey: &Survey,
+    scope: &str,
+    area: Option<String>,
+    staff: bool,
+    manage: bool,
+) -> Result<ResultsPage, AppError> {
+    use crate::surveys::rules::results::{rates, tally, Detail, Row};
+    let snap = snapshot().await?;
+    let tree = &snap.tree;
+    let lang = crate::core::prefs::request_lang();
+    let area = area
+        .filter(|a| tree.get(a).is_some() && tree.is_within(a, scope))
+        .unwrap_or_else(|| scope.to_string());
+    let data = port::<dyn SurveyPort>()?.responses(&survey.id).await?;
+    let within = |r: &Row, a: &str| {
+        r.community.or(r.street).is_some_and(|x| tree.get(x).is_some() && tree.is_within(x, a))
+    };
+    let shown: Vec<Row> = data
+        .iter()
+        .map(|r| Row {
+            community: r.community.as_deref(),
+            street: r.street.as_deref(),
+            answers: &r.answers,
+        })
+        .filter(|r| within(r, scope) && within(r, &area))
+        .collect();
+    let (total, withheld, questions) = tally(&survey.questions, &shown, staff);
+    let charts = questions
+        .iter()
+        .filter_map(|q| match &q.detail {
+            Detail::Counts { items, .. } => {
+                Some((q.id.clone(), crate::surveys::charts::counts(items)))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut areas = area_choices(tree, scope, lang);
+    if !areas.iter().any(|(c, _)| *c == area) {
+        areas.push((area.clone(), tree.label(&area, lang)));
+    }
+    Ok(ResultsPage {
+        survey: item(survey, data.len() as i64, tree, lang, manage),
+        results: Results { total, withheld, questions, rates: rates(tree, &area, &shown, lang) },
+        area,
+        areas,
+        charts,
+        staff,
+    })
+}

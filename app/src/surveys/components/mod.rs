@@ -1,0 +1,6 @@
+//! Pieces the survey pages share.
+pub mod answer_parts;
+pub mod card;
+pub mod question_editor;
+pub mod results;
+pub mod survey_form;

@@ -1,0 +1,1 @@
+pub mod survey_draft;

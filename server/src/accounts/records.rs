@@ -1,0 +1,13 @@
+//! What other features keep about a resident. Accounts do not know those features:
+//! each registers a [`ResidentRecords`] at start-up, and account deletion and merging
+//! call every one inside their own transaction.
+use crate::db::{StoreError, Tx};
+use async_trait::async_trait;
+
+#[async_trait]
+pub trait ResidentRecords: Send + Sync + 'static {
+    /// The account is being deleted: unlink or delete what is kept about `resident`.
+    async fn forget(&self, tx: &mut Tx, resident: &str) -> Result<(), StoreError>;
+    /// Account `from` is being folded into `into`: carry over what is kept about it.
+    async fn merge(&self, tx: &mut Tx, from: &str, into: &str) -> Result<(), StoreError>;
+}

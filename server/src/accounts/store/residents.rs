@@ -1,0 +1,375 @@
+//! Residents: sign-in by proven phone or openid, consent, home community and its
+//! verification, their data, and deletion.
+use super::rows::verification;
+use super::sessions::{insert_session, SessionKind};
+use crate::accounts::records::ResidentRecords;
+use crate::audit::{self, Audit};
+use crate::db::{Db, StoreError, Tx};
+use app::accounts::model::{CommunityResidents, QueueEntry, ResidentData, SessionInfo};
+use app::core::access::{StaffUser, Verification, CONSENT_VERSION};
+use app::core::time::now;
+use sqlx::Row;
+use std::sync::Arc;
+
+/// A resident identity proven by a code or by WeChat.
+#[derive(Clone, Debug)]
+pub enum Proof {
+    Phone { hash: String, tail: String },
+    OpenId { hash: String },
+}
+
+/// Signs a resident in with a proven phone number or openid and opens a session
+/// (`token_hash`). When a resident is already signed in (`current`), the proof is
+/// linked to that account; if the proof already belongs to another account, the
+/// current one is merged into it. Returns the resident's id.
+pub async fn sign_in(
+    db: &Db,
+    records: &[Arc<dyn ResidentRecords>],
+    proof: &Proof,
+    current: Option<&str>,
+    token_hash: &str,
+    ttl_secs: i64,
+) -> Result<String, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let (column, hash) = match proof {
+        Proof::Phone { hash, .. } => ("phone_hash", hash),
+        Proof::OpenId { hash } => ("openid_hash", hash),
+    };
+    let owner: Option<String> =
+        sqlx::query_scalar(&format!("SELECT id FROM residents WHERE {column} = ?"))
+            .bind(hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let current_exists = match current {
+        Some(id) => {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM residents WHERE id = ?")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?
+                > 0
+        }
+        None => false,
+    };
+    let id = match (owner, current.filter(|_| current_exists)) {
+        (Some(owner), Some(cur)) if owner != cur => {
+            merge(&mut tx, cur, &owner).await?;
+            for r in records {
+                r.merge(&mut tx, cur, &owner).await?;
+            }
+            owner
+        }
+        (Some(owner), _) => owner,
+        (None, Some(cur)) => {
+            link(&mut tx, cur, proof).await?;
+            cur.to_string()
+        }
+        (None, None) => {
+            let id = crate::crypto::random_id();
+            sqlx::query("INSERT INTO residents (id, created_at) VALUES (?, ?)")
+                .bind(&id)
+                .bind(now())
+                .execute(&mut *tx)
+                .await?;
+            link(&mut tx, &id, proof).await?;
+            id
+        }
+    };
+    insert_session(&mut tx, SessionKind::Resident, &id, token_hash, ttl_secs).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn consent(db: &Db, id: &str) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE residents SET consent_version = ?, consent_at = ? WHERE id = ?")
+        .bind(CONSENT_VERSION)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the resident's home community. A number on that community's roll is
+/// verified at once; otherwise verification starts over.
+pub async fn set_community(db: &Db, id: &str, community: &str) -> Result<Verification, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let on_roll: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM resident_roll l JOIN residents r ON r.phone_hash = l.phone_hash \
+         WHERE r.id = ? AND l.community_code = ?",
+    )
+    .bind(id)
+    .bind(community)
+    .fetch_one(&mut *tx)
+    .await?;
+    let (state, by, at) = if on_roll > 0 {
+        (Verification::Verified, Some("roll"), Some(now()))
+    } else {
+        (Verification::None, None, None)
+    };
+    sqlx::query(
+        "UPDATE residents SET community_code = ?, verification = ?, verified_by = ?, verified_at = ?, \
+         claim_name = NULL, claim_address = NULL WHERE id = ?",
+    )
+    .bind(community)
+    .bind(state.as_str())
+    .bind(by)
+    .bind(at)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(state)
+}
+
+/// The resident asks their committee to verify them, saying who they are.
+pub async fn request_verification(
+    db: &Db,
+    id: &str,
+    name: &str,
+    address: &str,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let n = sqlx::query(
+        "UPDATE residents SET verification = ?, claim_name = ?, claim_address = ? \
+         WHERE id = ? AND community_code IS NOT NULL AND verification <> ?",
+    )
+    .bind(Verification::Pending.as_str())
+    .bind(name)
+    .bind(address)
+    .bind(id)
+    .bind(Verification::Verified.as_str())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(n == 1)
+}
+
+/// Everything held about a resident.
+pub async fn data(db: &Db, id: &str) -> Result<Option<ResidentData>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, created_at, phone_tail, openid_hash, community_code, verification, verified_by, verified_at, \
+         claim_name, claim_address, consent_version, consent_at FROM residents WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db.reader())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let sessions = sqlx::query(
+        "SELECT created_at, last_seen_at, expires_at FROM sessions WHERE kind = ? AND subject_id = ? ORDER BY created_at",
+    )
+    .bind(SessionKind::Resident.as_str())
+    .bind(id)
+    .fetch_all(db.reader())
+    .await?
+    .iter()
+    .map(|s| {
+        Ok(SessionInfo {
+            created_at: s.try_get("created_at")?,
+            last_seen_at: s.try_get("last_seen_at")?,
+            expires_at: s.try_get("expires_at")?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(Some(ResidentData {
+        id: row.try_get("id")?,
+        created_at: row.try_get("created_at")?,
+        phone_tail: row.try_get("phone_tail")?,
+        wechat_linked: row.try_get::<Option<String>, _>("openid_hash")?.is_some(),
+        community_code: row.try_get("community_code")?,
+        verification: verification(&row)?,
+        verified_by: row.try_get("verified_by")?,
+        verified_at: row.try_get("verified_at")?,
+        claim_name: row.try_get("claim_name")?,
+        claim_address: row.try_get("claim_address")?,
+        consent_version: row.try_get("consent_version")?,
+        consent_at: row.try_get("consent_at")?,
+        sessions,
+    }))
+}
+
+/// Deletes a resident's account: the account row, its sessions and pending codes, and
+/// what other features keep about the resident (`records`), in one transaction.
+pub async fn delete(
+    db: &Db,
+    records: &[Arc<dyn ResidentRecords>],
+    id: &str,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let phone: Option<Option<String>> =
+        sqlx::query_scalar("SELECT phone_hash FROM residents WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(phone) = phone else { return Ok(false) };
+    if let Some(p) = phone {
+        sqlx::query("DELETE FROM otp_challenges WHERE phone_hash = ?")
+            .bind(p)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM sessions WHERE kind = ? AND subject_id = ?")
+        .bind(SessionKind::Resident.as_str())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for r in records {
+        r.forget(&mut tx, id).await?;
+    }
+    sqlx::query("DELETE FROM residents WHERE id = ?").bind(id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Residents who chose this community, newest requests first.
+pub async fn community_residents(
+    db: &Db,
+    community: &str,
+) -> Result<CommunityResidents, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, phone_tail, claim_name, claim_address, verification, COALESCE(verified_at, created_at) AS since \
+         FROM residents WHERE community_code = ? \
+         ORDER BY CASE verification WHEN ? THEN 0 WHEN ? THEN 1 WHEN ? THEN 2 ELSE 3 END, created_at DESC",
+    )
+    .bind(community)
+    .bind(Verification::Pending.as_str())
+    .bind(Verification::None.as_str())
+    .bind(Verification::Verified.as_str())
+    .fetch_all(db.reader())
+    .await?;
+    let entries = rows
+        .iter()
+        .map(|r| {
+            Ok(QueueEntry {
+                resident_id: r.try_get("id")?,
+                phone_tail: r.try_get("phone_tail")?,
+                claim_name: r.try_get("claim_name")?,
+                claim_address: r.try_get("claim_address")?,
+                verification: verification(r)?,
+                since: r.try_get("since")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let roll_size =
+        sqlx::query_scalar("SELECT COUNT(*) FROM resident_roll WHERE community_code = ?")
+            .bind(community)
+            .fetch_one(db.reader())
+            .await?;
+    Ok(CommunityResidents { entries, roll_size })
+}
+
+/// The community a resident chose, if any (for authorising staff decisions).
+pub async fn community_of(db: &Db, id: &str) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar::<_, Option<String>>("SELECT community_code FROM residents WHERE id = ?")
+        .bind(id)
+        .fetch_optional(db.reader())
+        .await?
+        .flatten())
+}
+
+/// A committee's decision on a resident of `community`; audited. Returns false
+/// (changing nothing) when the resident is not of that community.
+pub async fn decide(
+    db: &Db,
+    staff: &StaffUser,
+    community: &str,
+    resident: &str,
+    approve: bool,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let state = if approve { Verification::Verified } else { Verification::Rejected };
+    let n = sqlx::query(
+        "UPDATE residents SET verification = ?, verified_by = ?, verified_at = ? WHERE id = ? AND community_code = ?",
+    )
+    .bind(state.as_str())
+    .bind(&staff.id)
+    .bind(now())
+    .bind(resident)
+    .bind(community)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 1 {
+        let action = if approve { "resident.verify" } else { "resident.reject" };
+        audit::write(&mut tx, Audit::by(staff, action, community).target(resident)).await?;
+    }
+    tx.commit().await?;
+    Ok(n == 1)
+}
+
+/// Attaches a proven phone or openid to an account.
+async fn link(tx: &mut Tx, id: &str, proof: &Proof) -> Result<(), StoreError> {
+    match proof {
+        Proof::Phone { hash, tail } => {
+            sqlx::query("UPDATE residents SET phone_hash = ?, phone_tail = ? WHERE id = ?")
+                .bind(hash)
+                .bind(tail)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Proof::OpenId { hash } => {
+            sqlx::query("UPDATE residents SET openid_hash = ? WHERE id = ?")
+                .bind(hash)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Folds account `from` into account `into`: `into` keeps what it has and gains what
+/// only `from` had (the other sign-in method, community, verification, consent);
+/// `from`'s sessions move over and `from` is deleted. Every table that refers to a
+/// resident must be carried over here.
+async fn merge(tx: &mut Tx, from: &str, into: &str) -> Result<(), StoreError> {
+    let row = sqlx::query(
+        "SELECT phone_hash, phone_tail, openid_hash, community_code, verification, verified_by, verified_at, \
+         claim_name, claim_address, consent_version, consent_at FROM residents WHERE id = ?",
+    )
+    .bind(from)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE residents SET phone_hash = NULL, openid_hash = NULL WHERE id = ?")
+        .bind(from)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "UPDATE residents SET \
+           phone_hash = COALESCE(phone_hash, ?), phone_tail = COALESCE(phone_tail, ?), openid_hash = COALESCE(openid_hash, ?), \
+           consent_version = COALESCE(consent_version, ?), consent_at = COALESCE(consent_at, ?) WHERE id = ?",
+    )
+    .bind(row.try_get::<Option<String>, _>("phone_hash")?)
+    .bind(row.try_get::<Option<String>, _>("phone_tail")?)
+    .bind(row.try_get::<Option<String>, _>("openid_hash")?)
+    .bind(row.try_get::<Option<String>, _>("consent_version")?)
+    .bind(row.try_get::<Option<i64>, _>("consent_at")?)
+    .bind(into)
+    .execute(&mut **tx)
+    .await?;
+    // The community choice and its verification travel together.
+    sqlx::query(
+        "UPDATE residents SET community_code = ?, verification = ?, verified_by = ?, verified_at = ?, claim_name = ?, claim_address = ? \
+         WHERE id = ? AND community_code IS NULL",
+    )
+    .bind(row.try_get::<Option<String>, _>("community_code")?)
+    .bind(row.try_get::<String, _>("verification")?)
+    .bind(row.try_get::<Option<String>, _>("verified_by")?)
+    .bind(row.try_get::<Option<i64>, _>("verified_at")?)
+    .bind(row.try_get::<Option<String>, _>("claim_name")?)
+    .bind(row.try_get::<Option<String>, _>("claim_address")?)
+    .bind(into)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE sessions SET subject_id = ? WHERE kind = ? AND subject_id = ?")
+        .bind(into)
+        .bind(SessionKind::Resident.as_str())
+        .bind(from)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM residents WHERE id = ?").bind(from).execute(&mut **tx).await?;
+    Ok(())
+}

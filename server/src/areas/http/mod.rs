@@ -1,0 +1,2 @@
+//! Areas over HTTP: the open-data list.
+pub mod list;

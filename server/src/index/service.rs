@@ -1,0 +1,187 @@
+//! Changing the index: importing observations (all or nothing) and recomputing every
+//! score they touch, for streets, districts and the city, with warning flags, inside
+//! the caller's transaction; and adopting a methodology.
+use super::store::scores::NewScore;
+use super::store::{methodology, observations, scores};
+use crate::areas::store as areas;
+use crate::audit::{self, Audit};
+use crate::csv_import::ImportOutcome;
+use crate::db::{meta, Db, StoreError, Tx};
+use app::core::access::{Role, StaffUser};
+use app::core::areas::{AreaTree, Level};
+use app::index::model::{Edition, Methodology, Observation};
+use app::index::rules::periods::Period;
+use app::index::rules::scoring::{self, StreetScore};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Where a long import is, for progress bars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    Validated { rows: u64 },
+    Written { done: u64, total: u64 },
+    Recomputed { done: u64, total: u64 },
+}
+
+/// A progress callback.
+pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Send + Sync);
+
+/// The methodology in force, or an error: scores cannot be computed without one.
+pub async fn in_force(tx: &mut Tx) -> Result<Methodology, StoreError> {
+    methodology::in_force(&mut **tx)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("no methodology in force".into()))
+}
+
+/// Who uploaded a file, for the refusal of rows outside their area and the audit line.
+pub struct Uploader<'a> {
+    pub staff: &'a StaffUser,
+    pub filename: &'a str,
+}
+
+/// Validates an observations CSV whole (against the stored map and methodology, and,
+/// for a staff upload, the uploader's area) and applies it all or nothing; a staff
+/// upload is audited in the same transaction.
+pub async fn import_csv(
+    db: &Db,
+    bytes: &[u8],
+    by: Option<Uploader<'_>>,
+    progress: OnProgress<'_>,
+) -> Result<ImportOutcome, StoreError> {
+    let scope =
+        by.as_ref().filter(|u| u.staff.role != Role::CityAdmin).map(|u| u.staff.area_code.as_str());
+    let parsed = match super::import::parse(bytes) {
+        Ok(p) => p,
+        Err(problems) => return Ok(ImportOutcome::Rejected(problems)),
+    };
+    let mut tx = db.begin_write().await?;
+    let tree = AreaTree::new(areas::load(&mut *tx).await?);
+    let m = in_force(&mut tx).await?;
+    let observations = match super::import::validate(parsed, &tree, &m, scope) {
+        Ok(o) => o,
+        Err(problems) => {
+            Db::rollback(tx).await?;
+            return Ok(ImportOutcome::Rejected(problems));
+        }
+    };
+    let outcome = apply(&mut tx, &m, &tree, &observations, progress).await?;
+    if let (Some(u), ImportOutcome::Applied { inserted, updated }) = (&by, &outcome) {
+        let detail = format!("file={} inserted={inserted} updated={updated}", u.filename);
+        let line = Audit::by(u.staff, "observations.import", &u.staff.area_code).detail(&detail);
+        audit::store::write(&mut tx, line).await?;
+    }
+    Db::commit(tx).await?;
+    Ok(outcome)
+}
+
+/// Stores observations that are valid by construction (the demo city's), the same way
+/// as an import: all or nothing, scores recomputed.
+pub async fn import(
+    db: &Db,
+    observations: &[Observation],
+    progress: OnProgress<'_>,
+) -> Result<ImportOutcome, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let tree = AreaTree::new(areas::load(&mut *tx).await?);
+    let m = in_force(&mut tx).await?;
+    let outcome = apply(&mut tx, &m, &tree, observations, progress).await?;
+    Db::commit(tx).await?;
+    Ok(outcome)
+}
+
+/// Writes observations and recomputes what they touch, inside `tx`.
+pub async fn apply(
+    tx: &mut Tx,
+    m: &Methodology,
+    tree: &AreaTree,
+    rows: &[Observation],
+    progress: OnProgress<'_>,
+) -> Result<ImportOutcome, StoreError> {
+    progress(Progress::Validated { rows: rows.len() as u64 });
+    let before = observations::count(tx).await?;
+    let total = rows.len() as u64;
+    for (i, chunk) in rows.chunks(observations::BATCH).enumerate() {
+        observations::write_batch(tx, chunk).await?;
+        let done = ((i * observations::BATCH + chunk.len()) as u64).min(total);
+        progress(Progress::Written { done, total });
+    }
+    let after = observations::count(tx).await?;
+    recompute(tx, m, tree, &affected_periods(rows), progress).await?;
+    // Pages cache scores: tell every process they changed.
+    meta::bump(tx, meta::SNAPSHOT_REVISION).await?;
+    let inserted = (after - before).max(0) as usize;
+    Ok(ImportOutcome::Applied { inserted, updated: rows.len() - inserted })
+}
+
+/// A day changes its daily edition and its month's monthly edition; a month changes
+/// its monthly edition.
+pub fn affected_periods(observations: &[Observation]) -> BTreeSet<(Edition, Period)> {
+    let mut out = BTreeSet::new();
+    for o in observations {
+        if let Period::Day(_) = o.period {
+            out.insert((Edition::Daily, o.period));
+        }
+        out.insert((Edition::Monthly, o.period.month()));
+    }
+    out
+}
+
+/// Recomputes every area's score for the given (edition, period) pairs, then the
+/// warning flags that depend on them.
+pub async fn recompute(
+    tx: &mut Tx,
+    m: &Methodology,
+    tree: &AreaTree,
+    affected: &BTreeSet<(Edition, Period)>,
+    progress: OnProgress<'_>,
+) -> Result<(), StoreError> {
+    let streets: Vec<_> = tree.all().iter().filter(|a| a.level == Level::Street).collect();
+    let total = affected.len() as u64;
+    for (n, &(edition, period)) in affected.iter().enumerate() {
+        let observed = observations::period(tx, edition, period).await?;
+        let key = period.to_string();
+        scores::clear(tx, edition, &key).await?;
+        let empty = BTreeMap::new();
+        let mut by_code: HashMap<&str, (i64, StreetScore)> = HashMap::new();
+        for s in &streets {
+            let obs = observed.get(&s.code).unwrap_or(&empty);
+            let score = scoring::score_street(m, edition, s.population, period.days(), obs);
+            let new = NewScore {
+                area: &s.code,
+                version: &m.version,
+                index: score.index,
+                coverage: score.coverage,
+                dimensions: &score.dimensions,
+            };
+            scores::write(tx, edition, &key, new).await?;
+            by_code.insert(&s.code, (s.population, score));
+        }
+        for area in tree.all().iter().filter(|a| matches!(a.level, Level::District | Level::City)) {
+            let members: Vec<(i64, &StreetScore)> = tree
+                .descendants(&area.code, Level::Street)
+                .iter()
+                .filter_map(|s| by_code.get(s.code.as_str()).map(|(p, sc)| (*p, sc)))
+                .collect();
+            let agg = scoring::aggregate(&members);
+            let new = NewScore {
+                area: &area.code,
+                version: &m.version,
+                index: agg.index,
+                coverage: agg.coverage,
+                dimensions: &agg.dimensions,
+            };
+            scores::write(tx, edition, &key, new).await?;
+        }
+        progress(Progress::Recomputed { done: n as u64 + 1, total });
+    }
+    super::warnings::update(tx, affected).await
+}
+
+/// Adopts the shipped methodology when none is in force yet.
+pub async fn adopt_default(db: &Db) -> Result<(), StoreError> {
+    if methodology::current(db).await?.is_none() {
+        let m = super::methodology::default_methodology();
+        methodology::adopt(db, &m, &crate::clock::now_iso8601()).await?;
+        tracing::info!(version = %m.version, "default methodology adopted");
+    }
+    Ok(())
+}

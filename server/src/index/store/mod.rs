@@ -1,0 +1,4 @@
+//! The index's SQL: methodologies, observations and scores.
+pub mod methodology;
+pub mod observations;
+pub mod scores;

@@ -1,0 +1,51 @@
+//! The app's [`SurveyPort`]: what the survey pages read.
+use super::store::{drafts, links, responses, surveys};
+use crate::areas::adapter::port_error;
+use crate::crypto::token_hash;
+use crate::db::Db;
+use app::core::port::PortError;
+use app::surveys::model::{Answers, Survey};
+use app::surveys::port::{Link, Listed, Response, SurveyPort};
+use async_trait::async_trait;
+
+pub struct SurveyReader(pub Db);
+
+#[async_trait]
+impl SurveyPort for SurveyReader {
+    async fn survey(&self, id: &str) -> Result<Option<Survey>, PortError> {
+        surveys::get(&self.0, id).await.map_err(port_error)
+    }
+
+    async fn list(&self) -> Result<Vec<Listed>, PortError> {
+        surveys::list(&self.0).await.map_err(port_error)
+    }
+
+    async fn answered(&self, survey: &str, resident: &str) -> Result<bool, PortError> {
+        responses::answered(&self.0, survey, resident).await.map_err(port_error)
+    }
+
+    async fn own_answers(
+        &self,
+        survey: &str,
+        resident: &str,
+    ) -> Result<Option<Answers>, PortError> {
+        responses::own(&self.0, survey, resident).await.map_err(port_error)
+    }
+
+    /// The page holds the cookie's token; the store keys kept answers by its hash.
+    async fn draft(
+        &self,
+        token: &str,
+        survey: &str,
+    ) -> Result<Option<Vec<(String, String)>>, PortError> {
+        drafts::get(&self.0, &token_hash(token), survey).await.map_err(port_error)
+    }
+
+    async fn responses(&self, survey: &str) -> Result<Vec<Response>, PortError> {
+        responses::all(&self.0, survey).await.map_err(port_error)
+    }
+
+    async fn links(&self, survey: &str) -> Result<Vec<Link>, PortError> {
+        links::of_survey(&self.0, survey).await.map_err(port_error)
+    }
+}

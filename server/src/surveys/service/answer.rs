@@ -1,0 +1,117 @@
+//! Answering a survey: a plain form post that works before wasm loads, asks for sign-in
+//! only here, and keeps the answers across it (by a cookie token) so that nothing typed
+//! is lost on the way through sign-in, consent and choosing a community.
+use crate::crypto::{random_token, token_hash};
+use crate::db::Db;
+use crate::surveys::error::SurveyError;
+use crate::surveys::store::responses::{self, Respondent, Submitted};
+use crate::surveys::store::{drafts, surveys};
+use app::core::access::{NotEligible, ResidentUser};
+use app::core::areas::{AreaTree, Level};
+use app::core::time::now;
+use app::surveys::model::{Survey, SurveyStatus};
+use app::surveys::rules::answers::{check_answers, group_form};
+
+/// What was posted.
+pub struct Submission {
+    /// Every field of the form (the survey's questions and ours).
+    pub pairs: Vec<(String, String)>,
+    /// The browser's draft token, when its cookie carries one.
+    pub draft_token: Option<String>,
+}
+
+/// What became of a submission. Every outcome but `Done` and `Closed` keeps the
+/// answers for the page to show again.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Closed,
+    /// Some answers are missing or wrong; the page names them.
+    Problems,
+    /// A guest: sign in first.
+    SignIn,
+    NotEligible(NotEligible),
+    Done(Submitted),
+}
+
+pub struct Answered {
+    pub outcome: Outcome,
+    /// The community whose share link the form came through (checked).
+    pub via: Option<String>,
+    /// A new draft token, when answers were kept for a browser that had none.
+    pub new_token: Option<String>,
+}
+
+/// The sharing community a form names, when it is a community inside the survey's area.
+fn via(survey: &Survey, pairs: &[(String, String)], tree: &AreaTree) -> Option<String> {
+    pairs.iter().find(|(k, _)| k == "_via").map(|(_, v)| v.trim().to_string()).filter(|c| {
+        tree.get(c).is_some_and(|a| a.level == Level::Community)
+            && tree.is_within(c, &survey.area_code)
+    })
+}
+
+/// Keeps the answers under the browser's token (a new one when it has none, returned
+/// for its cookie).
+async fn keep(
+    db: &Db,
+    id: &str,
+    kept: &[(String, String)],
+    token: Option<String>,
+) -> Result<Option<String>, SurveyError> {
+    let (token, new_token) = match token {
+        Some(t) => (t, None),
+        None => {
+            let t = random_token();
+            (t.clone(), Some(t))
+        }
+    };
+    drafts::put(db, &token_hash(&token), id, kept).await?;
+    Ok(new_token)
+}
+
+pub async fn answer(
+    db: &Db,
+    tree: &AreaTree,
+    me: Option<&ResidentUser>,
+    id: &str,
+    sub: Submission,
+) -> Result<Answered, SurveyError> {
+    let survey = surveys::get(db, id).await?.filter(|s| s.status != SurveyStatus::Draft);
+    let survey = survey.ok_or(SurveyError::NotFound)?;
+    let via = via(&survey, &sub.pairs, tree);
+    let done = |outcome, new_token| Answered { outcome, via: via.clone(), new_token };
+    if !survey.is_open(now()) {
+        return Ok(done(Outcome::Closed, None));
+    }
+    // Only the survey's own questions are kept (the form's other fields are ours).
+    let kept: Vec<(String, String)> = sub
+        .pairs
+        .into_iter()
+        .filter(|(k, _)| survey.questions.iter().any(|q| q.id == *k))
+        .collect();
+    let token = sub.draft_token.clone();
+    let answers = match check_answers(&survey.questions, &group_form(&kept)) {
+        Ok(a) => a,
+        Err(_) => return Ok(done(Outcome::Problems, keep(db, id, &kept, token).await?)),
+    };
+    let Some(me) = me else { return Ok(done(Outcome::SignIn, keep(db, id, &kept, token).await?)) };
+    if let Err(why) = me.may_take_part(&survey.audience(), tree) {
+        return Ok(done(Outcome::NotEligible(why), keep(db, id, &kept, token).await?));
+    }
+    let community = me.community.as_deref();
+    let street = community.and_then(|c| tree.get(c)).and_then(|c| c.parent_code.clone());
+    let who = Respondent {
+        resident_id: &me.id,
+        community_code: community,
+        street_code: street.as_deref(),
+        via_community: via.as_deref(),
+    };
+    let outcome = responses::submit(db, id, who, &answers).await?;
+    if matches!(outcome, Submitted::Stored | Submitted::Replaced) {
+        if let Some(t) = &sub.draft_token {
+            if let Err(e) = drafts::delete(db, &token_hash(t), id).await {
+                tracing::warn!(error = %e, "could not drop kept survey answers");
+            }
+        }
+    }
+    Ok(done(Outcome::Done(outcome), None))
+}

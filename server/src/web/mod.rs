@@ -1,0 +1,73 @@
+//! The web layer: the application state, the router that joins every feature's routes
+//! with the pages and server functions of `app`, and the layers every response passes
+//! through (tracing, compression, security headers, the cross-site check, sessions,
+//! refusal rendering, cache control).
+pub mod api;
+pub mod assets;
+pub mod error;
+pub mod extract;
+pub mod health;
+pub mod lang;
+mod openapi;
+pub mod prefs;
+pub mod reply;
+pub mod router;
+pub mod security;
+pub mod session;
+pub mod upload;
+
+pub use openapi::PATHS as OPENAPI_PATHS;
+
+use crate::accounts::service::Identity;
+use crate::areas::adapter::SiteCache;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::index::adapter::IndexCache;
+use crate::surveys::limiter::SubmitLimiter;
+use app::core::site::SiteOrigin;
+use app::AssetPaths;
+use axum::extract::FromRef;
+use axum::http::{header, HeaderMap};
+use leptos::prelude::LeptosOptions;
+use std::sync::Arc;
+
+/// Everything a handler may need, cloned cheaply into each request.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub db: Db,
+    /// The area map, cached (also the revision every cache follows).
+    pub site: Arc<SiteCache>,
+    /// The methodology and published scores, cached.
+    pub index: Arc<IndexCache>,
+    pub assets: AssetPaths,
+    /// Whether `/pkg` holds hashed (immutable) file names.
+    pub hashed_assets: bool,
+    pub settings: Arc<Settings>,
+    /// Sign-in: the server key, SMS, WeChat, limits, and the features' resident records.
+    pub identity: Identity,
+    /// Survey submissions per client address (in memory).
+    pub submit_limiter: Arc<SubmitLimiter>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+impl AppState {
+    /// How the site's absolute URLs are made (WeChat's return address, share links).
+    pub fn site_origin(&self) -> SiteOrigin {
+        SiteOrigin {
+            fixed: self.settings.public_origin.clone(),
+            https: self.settings.secure_cookies,
+        }
+    }
+
+    /// "https://tongxin.example.cn" for this request.
+    pub fn origin(&self, headers: &HeaderMap) -> String {
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        self.site_origin().resolve(host)
+    }
+}

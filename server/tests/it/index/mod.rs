@@ -1,0 +1,6 @@
+//! The index: open data, the methodology, imports, the staff upload.
+mod editions;
+mod import;
+mod methodology;
+mod reference;
+mod upload;

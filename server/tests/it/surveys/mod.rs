@@ -1,0 +1,106 @@
+//! Surveys: storage promises, answering over HTTP, closing into the index, staff scope.
+mod answer;
+mod close;
+mod manage;
+mod staff;
+mod store;
+use crate::helpers::location;
+use app::surveys::model::{Choice, Question, QuestionKind, SurveyKind};
+use app::surveys::rules::answers::check_answers;
+use std::collections::HashMap;
+use tongxin::db::Db;
+use tongxin::surveys::store::responses::Respondent;
+use tongxin::surveys::store::surveys::{DraftEdit, NewSurvey};
+
+fn questions() -> Vec<Question> {
+    vec![
+        Question {
+            id: "safe".into(),
+            title: "你觉得所在社区安全吗？".into(),
+            help: String::new(),
+            required: true,
+            kind: QuestionKind::Scale5 { low: "很不安全".into(), high: "很安全".into() },
+            show_if: None,
+            feeds: Some(app::surveys::model::Feed::ResidentRating),
+        },
+        Question {
+            id: "issue".into(),
+            title: "最关心的问题".into(),
+            help: String::new(),
+            required: false,
+            kind: QuestionKind::Single {
+                options: vec![
+                    Choice { id: "light".into(), label: "路灯".into() },
+                    Choice { id: "noise".into(), label: "噪音".into() },
+                ],
+            },
+            show_if: None,
+            feeds: None,
+        },
+        Question {
+            id: "note".into(),
+            title: "其他意见".into(),
+            help: String::new(),
+            required: false,
+            kind: QuestionKind::ShortText { max_len: 100 },
+            show_if: None,
+            feeds: None,
+        },
+    ]
+}
+
+/// A community survey of 枫林's first community, open between the two times.
+fn draft(
+    qs: &[Question],
+    anonymous: bool,
+    editable: bool,
+    opens_at: i64,
+    closes_at: i64,
+) -> NewSurvey<'_> {
+    NewSurvey {
+        kind: SurveyKind::Community,
+        month: None,
+        created_by: "test",
+        draft: DraftEdit {
+            area_code: "449902002001",
+            title: "平安建设问卷",
+            intro: "",
+            questions: qs,
+            anonymous,
+            verified_only: false,
+            editable,
+            opens_at,
+            closes_at,
+        },
+    }
+}
+
+async fn published(db: &Db, anonymous: bool, editable: bool) -> String {
+    let qs = questions();
+    let now = chrono::Utc::now().timestamp();
+    let id = tongxin::surveys::store::surveys::create(
+        db,
+        draft(&qs, anonymous, editable, now - 60, now + 86_400),
+    )
+    .await
+    .unwrap();
+    assert!(tongxin::surveys::service::lifecycle::publish(db, &id).await.unwrap());
+    id
+}
+
+fn answers(safe: &str, note: &str) -> app::surveys::model::Answers {
+    let form: HashMap<String, Vec<String>> = [("safe", safe), ("note", note)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
+        .collect();
+    check_answers(&questions(), &form).unwrap()
+}
+
+fn who(resident: &str) -> Respondent<'_> {
+    Respondent {
+        resident_id: resident,
+        community_code: Some("449902002001"),
+        street_code: Some("449902002"),
+        via_community: None,
+    }
+}
