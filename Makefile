@@ -1,16 +1,19 @@
 # Tongxin 同心 — the two commands (see README.md):
 #   make run    build the release site and serve it on http://127.0.0.1:3000 (demo city seeded)
-#   make test   unit, integration and end-to-end tests (Playwright + Debian's Chromium)
+#   make test   lint gates, unit, integration and end-to-end tests (Playwright + Debian's Chromium)
 SHELL := /bin/bash
 export PATH := $(CURDIR)/target/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# cargo-leptos sets LEPTOS_OUTPUT_NAME, which Leptos reads at compile time: every cargo
+# command here sees the same value, so none of them rebuilds the Leptos crates of another.
+export LEPTOS_OUTPUT_NAME := tongxin
 
-.PHONY: run test build tools charts e2e-tools unit e2e clean-data
+.PHONY: run test build tools charts e2e-tools lint unit e2e clean-data
 .DEFAULT_GOAL := run
 
 run: build
 	./target/release/tongxin serve
 
-test: e2e-tools build unit e2e
+test: e2e-tools lint build unit e2e
 
 ## Build the release server, the wasm bundle and the hashed assets into target/.
 build: tools charts
@@ -20,11 +23,17 @@ build: tools charts
 charts:
 	@bash .ci/build-charts
 
-## Rust unit and integration tests (release profile: reuses the release build's deps;
-## cargo-leptos sets LEPTOS_OUTPUT_NAME, which Leptos reads at compile time, so the same
-## value here keeps cargo from rebuilding the Leptos crates between the two).
+## Formatting, lints for the server and for the browser's wasm, and the import rules of
+## ARCHITECTURE.md. Warnings are errors.
+lint: tools
+	cargo fmt --all -- --check
+	cargo clippy --release --workspace --all-targets -- -D warnings
+	cargo clippy --release -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	python3 .ci/check-imports
+
+## Rust unit and integration tests (release profile: reuses the release build's deps).
 unit: tools
-	LEPTOS_OUTPUT_NAME=tongxin cargo test --release --workspace
+	cargo test --release --workspace
 
 ## End-to-end tests at a phone viewport against the release server.
 e2e: e2e-tools
