@@ -2,6 +2,7 @@
 //! each with its routes, handlers, services and store, over the shared `db` and `web`
 //! layers. `main.rs` is only the command line; tests build the same
 //! [`startup::Application`]. See ARCHITECTURE.md for the map.
+pub mod access;
 pub mod accounts;
 pub mod areas;
 pub mod audit;

@@ -1,6 +1,6 @@
 //! What account pages show: a resident's own data (also their JSON export), a
 //! committee's verification queue, the staff list and the audit log. Plain data,
-//! read through the backend port.
+//! read through [`AccountPort`](crate::accounts::port::AccountPort).
 use crate::core::access::{Role, Verification};
 use serde::{Deserialize, Serialize};
 

@@ -98,7 +98,7 @@ pub enum Duty {
 impl StaffUser {
     /// May this staff member perform `duty` on `area`?
     pub fn may(&self, duty: Duty, area: &str, tree: &AreaTree) -> bool {
-        let inside = tree.get(area).is_some() && tree.is_within(area, &self.area_code);
+        let inside = tree.is_within(area, &self.area_code);
         match duty {
             Duty::Residents => {
                 inside && tree.get(area).is_some_and(|a| a.level == Level::Community)
@@ -199,7 +199,7 @@ impl ResidentUser {
         let Some(home) = self.community.as_deref() else {
             return Err(NotEligible::Community);
         };
-        if tree.get(home).is_none() || !tree.is_within(home, &audience.area) {
+        if !tree.is_within(home, &audience.area) {
             return Err(NotEligible::OutsideArea);
         }
         if audience.verified_only && self.verification != Verification::Verified {

@@ -157,9 +157,11 @@ impl AreaTree {
         chain
     }
 
-    /// True when `code` is `ancestor` or lies below it.
+    /// True when `code` is an area of the map and is `ancestor` or lies below it (an
+    /// unknown code is within nothing, not even itself).
     pub fn is_within(&self, code: &str, ancestor: &str) -> bool {
-        code == ancestor || self.ancestors(code).iter().any(|a| a.code == ancestor)
+        self.get(code).is_some()
+            && (code == ancestor || self.ancestors(code).iter().any(|a| a.code == ancestor))
     }
 
     pub fn count(&self, level: Level) -> usize {
@@ -243,6 +245,7 @@ mod tests {
         assert!(t.is_within("K1", "D1"));
         assert!(!t.is_within("K1", "D2"));
         assert!(t.is_within("D2", "D2"));
+        assert!(!t.is_within("NOPE", "NOPE"), "an unknown code is within nothing");
         assert_eq!(t.descendants("C", Level::Community).len(), 2);
         assert_eq!(t.count(Level::District), 2);
         assert!(t.children("nope").is_empty());

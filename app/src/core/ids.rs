@@ -77,6 +77,13 @@ string_id!(
     |s| s.len() == 10 && s.bytes().all(|b| SHARE_ALPHABET.contains(&b))
 );
 
+string_id!(
+    /// A cookie's secret token (session, draft): 64 hex digits (256 random bits).
+    Token,
+    "token",
+    |s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+);
+
 /// The characters of share codes: no 0/o, 1/l/i.
 pub const SHARE_ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
 
@@ -154,5 +161,8 @@ mod tests {
         let id: RecordId = serde_json::from_str("\"0123456789abcdef0123456789abcdef\"").unwrap();
         assert_eq!(id.as_str().len(), 32);
         assert!(serde_json::from_str::<RecordId>("\"../etc\"").is_err());
+        assert!(Token::parse(&"ab".repeat(32)).is_ok());
+        assert!(Token::parse(&"ab".repeat(31)).is_err());
+        assert!(Token::parse(&"zz".repeat(32)).is_err());
     }
 }

@@ -6,7 +6,7 @@ use crate::core::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use serde::Deserialize;
 
-/// The server's JSON report (see `server::http::staff::UploadReport`).
+/// The server's JSON report (see the server's `web::upload::UploadReport`).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct Report {
     pub ok: bool,

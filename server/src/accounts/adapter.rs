@@ -1,6 +1,5 @@
 //! The app's [`AccountPort`]: what the account pages read.
 use super::store::{residents, staff};
-use crate::areas::adapter::port_error;
 use crate::audit;
 use crate::db::Db;
 use app::accounts::model::{AuditEntry, CommunityResidents, ResidentData, StaffRecord};
@@ -13,15 +12,15 @@ pub struct AccountReader(pub Db);
 #[async_trait]
 impl AccountPort for AccountReader {
     async fn resident_data(&self, id: &str) -> Result<Option<ResidentData>, PortError> {
-        residents::data(&self.0, id).await.map_err(port_error)
+        residents::data(&self.0, id).await.map_err(PortError::from)
     }
 
     async fn community_residents(&self, community: &str) -> Result<CommunityResidents, PortError> {
-        residents::community_residents(&self.0, community).await.map_err(port_error)
+        residents::community_residents(&self.0, community).await.map_err(PortError::from)
     }
 
     async fn staff_list(&self) -> Result<Vec<StaffRecord>, PortError> {
-        staff::list(&self.0).await.map_err(port_error)
+        staff::list(&self.0).await.map_err(PortError::from)
     }
 
     async fn audit_log(
@@ -29,6 +28,6 @@ impl AccountPort for AccountReader {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>, PortError> {
-        audit::store::page(&self.0, before, limit).await.map_err(port_error)
+        audit::store::page(&self.0, before, limit).await.map_err(PortError::from)
     }
 }

@@ -40,3 +40,9 @@ impl IntoResponse for AccountError {
         .into_response()
     }
 }
+
+impl From<crate::access::Forbidden> for AccountError {
+    fn from(_: crate::access::Forbidden) -> Self {
+        AccountError::Forbidden
+    }
+}

@@ -23,10 +23,6 @@ pub struct SiteCache {
     cache: Mutex<Option<Cached>>,
 }
 
-pub(crate) fn port_error(e: impl std::fmt::Display) -> PortError {
-    PortError(e.to_string())
-}
-
 impl SiteCache {
     pub fn new(db: Db) -> Self {
         SiteCache { db, cache: Mutex::new(None) }
@@ -77,6 +73,6 @@ impl SiteCache {
 #[async_trait]
 impl SitePort for SiteCache {
     async fn snapshot(&self) -> Result<Arc<Snapshot>, PortError> {
-        self.current().await.map(|(_, s)| s).map_err(port_error)
+        self.current().await.map(|(_, s)| s).map_err(PortError::from)
     }
 }

@@ -115,13 +115,18 @@ async fn staff_add(
     role: &str,
     area: &str,
 ) -> anyhow::Result<ExitCode> {
+    let db = open_db(settings).await?;
+    let tree = AreaTree::new(crate::areas::store::all(&db).await?);
+    let fields = StaffDraft { username, display_name: name, password: "", role, area };
+    if let Err(fault) = fields.check_all_but_password(&tree) {
+        eprintln!("{}", fault_text(fault, area));
+        return Ok(ExitCode::FAILURE);
+    }
     let password = match std::env::var("TONGXIN_STAFF_PASSWORD") {
         Ok(p) => p,
         Err(_) => rpassword::prompt_password("password: ")?,
     };
-    let db = open_db(settings).await?;
-    let tree = AreaTree::new(crate::areas::store::all(&db).await?);
-    let draft = StaffDraft { username, display_name: name, password: &password, role, area };
+    let draft = StaffDraft { password: &password, ..fields };
     let created = accounts::create_staff(&db, &tree, None, draft)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;

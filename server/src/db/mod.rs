@@ -137,3 +137,10 @@ impl Db {
         self.read.close().await;
     }
 }
+
+/// What the pages' ports see of a storage failure: its text, for the log.
+impl From<StoreError> for app::core::port::PortError {
+    fn from(e: StoreError) -> Self {
+        app::core::port::PortError(e.to_string())
+    }
+}

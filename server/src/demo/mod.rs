@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 /// Loads the demo city and `months` months of index observations up to `last_day`.
 /// Refuses (changes nothing) if the city conflicts with stored areas.
-pub async fn seed(db: &Db, months: u32, last_day: NaiveDate) -> Result<ImportOutcome, StoreError> {
+pub async fn seed(db: &Db, months: u32, last_day: NaiveDate) -> anyhow::Result<ImportOutcome> {
     let areas = city::demo_areas(city::DEMO_SEED);
     let outcome = areas::import_rows(db, area_import::raw_rows(&areas), true).await?;
     if matches!(outcome, ImportOutcome::Rejected(_)) || months == 0 {

@@ -2,7 +2,7 @@
 //! memory until the data's revision changes (every import and adoption bumps it), so
 //! that the city's ranking page reads no database on most requests.
 use super::store::{methodology, observations, scores};
-use crate::areas::adapter::{port_error, SiteCache};
+use crate::areas::adapter::SiteCache;
 use crate::db::{Db, StoreError};
 use app::core::port::PortError;
 use app::index::model::{
@@ -122,7 +122,7 @@ impl IndexCache {
 #[async_trait]
 impl IndexPort for IndexCache {
     async fn methodology(&self) -> Result<Option<Arc<Methodology>>, PortError> {
-        IndexCache::methodology(self).await.map_err(port_error)
+        IndexCache::methodology(self).await.map_err(PortError::from)
     }
 
     async fn scores(
@@ -130,11 +130,11 @@ impl IndexPort for IndexCache {
         edition: Edition,
         period: &str,
     ) -> Result<Option<Arc<ScoreTable>>, PortError> {
-        IndexCache::scores(self, edition, period).await.map_err(port_error)
+        IndexCache::scores(self, edition, period).await.map_err(PortError::from)
     }
 
     async fn periods(&self, edition: Edition) -> Result<Option<PeriodRange>, PortError> {
-        IndexCache::periods(self, edition).await.map_err(port_error)
+        IndexCache::periods(self, edition).await.map_err(PortError::from)
     }
 
     async fn series(
@@ -144,7 +144,7 @@ impl IndexPort for IndexCache {
         from: &str,
         to: &str,
     ) -> Result<Vec<SeriesPoint>, PortError> {
-        scores::series(&self.db, area, edition, from, to).await.map_err(port_error)
+        scores::series(&self.db, area, edition, from, to).await.map_err(PortError::from)
     }
 
     async fn indicators(
@@ -153,6 +153,6 @@ impl IndexPort for IndexCache {
         edition: Edition,
         period: &str,
     ) -> Result<Vec<IndicatorScore>, PortError> {
-        IndexCache::indicators(self, street, edition, period).await.map_err(port_error)
+        IndexCache::indicators(self, street, edition, period).await.map_err(PortError::from)
     }
 }

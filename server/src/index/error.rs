@@ -53,3 +53,9 @@ impl IntoResponse for IndexError {
         refusal.into_response()
     }
 }
+
+impl From<crate::access::Forbidden> for IndexError {
+    fn from(_: crate::access::Forbidden) -> Self {
+        IndexError::Forbidden
+    }
+}

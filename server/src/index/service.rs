@@ -1,6 +1,9 @@
 //! Changing the index: importing observations (all or nothing) and recomputing every
-//! score they touch, for streets, districts and the city, with warning flags, inside
-//! the caller's transaction; and adopting a methodology.
+//! score they touch, for streets, districts and the city, with warning flags; adopting
+//! a methodology; reading a series. `in_force`, `apply` and `recompute` run inside the
+//! caller's transaction (the monthly survey's close uses them) and so answer in the
+//! store's error; the entry points answer in [`IndexError`].
+use super::error::IndexError;
 use super::store::scores::NewScore;
 use super::store::{methodology, observations, scores};
 use crate::areas::store as areas;
@@ -46,7 +49,7 @@ pub async fn import_csv(
     bytes: &[u8],
     by: Option<Uploader<'_>>,
     progress: OnProgress<'_>,
-) -> Result<ImportOutcome, StoreError> {
+) -> Result<ImportOutcome, IndexError> {
     let scope =
         by.as_ref().filter(|u| u.staff.role != Role::CityAdmin).map(|u| u.staff.area_code.as_str());
     let parsed = match super::import::parse(bytes) {
@@ -79,7 +82,7 @@ pub async fn import(
     db: &Db,
     observations: &[Observation],
     progress: OnProgress<'_>,
-) -> Result<ImportOutcome, StoreError> {
+) -> Result<ImportOutcome, IndexError> {
     let mut tx = db.begin_write().await?;
     let tree = AreaTree::new(areas::load(&mut *tx).await?);
     let m = in_force(&mut tx).await?;
@@ -177,11 +180,22 @@ pub async fn recompute(
 }
 
 /// Adopts the shipped methodology when none is in force yet.
-pub async fn adopt_default(db: &Db) -> Result<(), StoreError> {
+pub async fn adopt_default(db: &Db) -> Result<(), IndexError> {
     if methodology::current(db).await?.is_none() {
         let m = super::methodology::default_methodology();
         methodology::adopt(db, &m, &crate::clock::now_iso8601()).await?;
         tracing::info!(version = %m.version, "default methodology adopted");
     }
     Ok(())
+}
+
+/// An area's stored scores from `from` to `to` inclusive, oldest first.
+pub async fn series(
+    db: &Db,
+    area: &str,
+    edition: Edition,
+    from: &str,
+    to: &str,
+) -> Result<Vec<app::index::model::SeriesPoint>, IndexError> {
+    Ok(scores::series(db, area, edition, from, to).await?)
 }

@@ -1,6 +1,5 @@
 //! The app's [`SurveyPort`]: what the survey pages read.
 use super::store::{drafts, links, responses, surveys};
-use crate::areas::adapter::port_error;
 use crate::crypto::token_hash;
 use crate::db::Db;
 use app::core::port::PortError;
@@ -13,15 +12,15 @@ pub struct SurveyReader(pub Db);
 #[async_trait]
 impl SurveyPort for SurveyReader {
     async fn survey(&self, id: &str) -> Result<Option<Survey>, PortError> {
-        surveys::get(&self.0, id).await.map_err(port_error)
+        surveys::get(self.0.reader(), id).await.map_err(PortError::from)
     }
 
     async fn list(&self) -> Result<Vec<Listed>, PortError> {
-        surveys::list(&self.0).await.map_err(port_error)
+        surveys::list(&self.0).await.map_err(PortError::from)
     }
 
     async fn answered(&self, survey: &str, resident: &str) -> Result<bool, PortError> {
-        responses::answered(&self.0, survey, resident).await.map_err(port_error)
+        responses::answered(self.0.reader(), survey, resident).await.map_err(PortError::from)
     }
 
     async fn own_answers(
@@ -29,7 +28,7 @@ impl SurveyPort for SurveyReader {
         survey: &str,
         resident: &str,
     ) -> Result<Option<Answers>, PortError> {
-        responses::own(&self.0, survey, resident).await.map_err(port_error)
+        responses::own(&self.0, survey, resident).await.map_err(PortError::from)
     }
 
     /// The page holds the cookie's token; the store keys kept answers by its hash.
@@ -38,14 +37,14 @@ impl SurveyPort for SurveyReader {
         token: &str,
         survey: &str,
     ) -> Result<Option<Vec<(String, String)>>, PortError> {
-        drafts::get(&self.0, &token_hash(token), survey).await.map_err(port_error)
+        drafts::get(&self.0, &token_hash(token), survey).await.map_err(PortError::from)
     }
 
     async fn responses(&self, survey: &str) -> Result<Vec<Response>, PortError> {
-        responses::all(&self.0, survey).await.map_err(port_error)
+        responses::all(&self.0, survey).await.map_err(PortError::from)
     }
 
     async fn links(&self, survey: &str) -> Result<Vec<Link>, PortError> {
-        links::of_survey(&self.0, survey).await.map_err(port_error)
+        links::of_survey(&self.0, survey).await.map_err(PortError::from)
     }
 }

@@ -24,3 +24,9 @@ impl IntoResponse for SurveyError {
         .into_response()
     }
 }
+
+impl From<crate::access::Forbidden> for SurveyError {
+    fn from(_: crate::access::Forbidden) -> Self {
+        SurveyError::Forbidden
+    }
+}

@@ -85,11 +85,16 @@ struct Inner<'a> {
 
 /// Does this request want a JSON answer (the open-data API, or a script that asked)?
 fn wants_json(path: &str, headers: &HeaderMap) -> bool {
-    path.starts_with("/api/")
-        || headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|a| a.starts_with("application/json"))
+    path.starts_with("/api/") || asks_for_json(headers)
+}
+
+/// Did the client put JSON first in `Accept` (the islands and scripts do; browsers
+/// navigating never do)?
+pub fn asks_for_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.trim_start().starts_with("application/json"))
 }
 
 /// Writes the body of every [`Refusal`] in the requester's language and format.
@@ -99,11 +104,20 @@ pub async fn render(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let Some(refusal) = res.extensions_mut().remove::<Refusal>() else { return res };
     let text = refusal.text(lang);
-    if json {
+    let mut out = if json {
         let body = Body { error: Inner { code: refusal.code, message: &text } };
-        return (refusal.status, Json(body)).into_response();
+        (refusal.status, Json(body)).into_response()
+    } else {
+        (refusal.status, Html(page(lang, &text, &refusal.back))).into_response()
+    };
+    // What the inner layers set (cache control, Vary, cookies) still holds; only the
+    // body and its type are new.
+    for (name, value) in res.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().append(name, value.clone());
+        }
     }
-    (refusal.status, Html(page(lang, &text, &refusal.back))).into_response()
+    out
 }
 
 /// A small page in the resident's language, with a way back.

@@ -1,7 +1,7 @@
 //! The web layer: the application state, the router that joins every feature's routes
 //! with the pages and server functions of `app`, and the layers every response passes
-//! through (tracing, compression, security headers, the cross-site check, sessions,
-//! refusal rendering, cache control).
+//! through, outside in: tracing, compression, security headers, refusal rendering, the
+//! cross-site check, sessions, cache control.
 pub mod api;
 pub mod assets;
 pub mod error;

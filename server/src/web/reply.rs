@@ -70,3 +70,34 @@ mod tests {
         assert_eq!(safe_next(None), "/");
     }
 }
+
+/// How a browser should treat a file we send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disposition {
+    /// Shown or saved as the browser likes (open data, QR codes), cached for a day.
+    Inline,
+    /// Saved, never cached (staff exports of personal or survey data).
+    Attachment,
+}
+
+/// A file response of `content_type` named `filename`.
+pub fn file(
+    content_type: &'static str,
+    filename: &str,
+    body: Vec<u8>,
+    disposition: Disposition,
+) -> Response {
+    let (kind, cache) = match disposition {
+        Disposition::Inline => ("inline", None),
+        Disposition::Attachment => ("attachment", Some("no-store")),
+    };
+    let name = HeaderValue::from_str(&format!("{kind}; filename=\"{filename}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    let mut res =
+        ([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response();
+    res.headers_mut().insert(header::CONTENT_DISPOSITION, name);
+    if let Some(c) = cache {
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(c));
+    }
+    res
+}

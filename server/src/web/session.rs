@@ -2,9 +2,9 @@
 //! request's [`Viewer`] (handlers take it with the extractors of `extract`).
 use super::error::Refusal;
 use super::AppState;
-use crate::accounts::store::sessions;
 use crate::crypto::token_hash;
 use app::core::access::{Viewer, RESIDENT_COOKIE, STAFF_COOKIE};
+use app::core::ids::Token;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::Next;
@@ -37,9 +37,7 @@ pub fn clear_cookie(name: &str, path: &str, secure: bool) -> HeaderValue {
 
 /// A token cookie's value, when it has a token's shape (64 hex digits).
 pub fn token(headers: &HeaderMap, name: &str) -> Option<String> {
-    cookie(headers, name)
-        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
-        .map(str::to_string)
+    cookie(headers, name).and_then(|t| Token::parse(t).ok()).map(|t| t.as_str().to_string())
 }
 
 /// The stored hash of a token cookie; anything that is not a token is ignored.
@@ -53,7 +51,9 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     let resident = token_of(req.headers(), RESIDENT_COOKIE);
     let staff = token_of(req.headers(), STAFF_COOKIE);
     let viewer = if resident.is_some() || staff.is_some() {
-        match sessions::viewer(&state.db, resident.as_deref(), staff.as_deref()).await {
+        match crate::accounts::service::viewer(&state.db, resident.as_deref(), staff.as_deref())
+            .await
+        {
             Ok(viewer) => viewer,
             Err(e) => return Refusal::internal(&e).into_response(),
         }

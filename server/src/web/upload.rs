@@ -5,7 +5,7 @@ use super::error::{page_with, Refusal};
 use crate::csv_import::Problem;
 use app::core::i18n::{Lang, Msg};
 use axum::extract::Multipart;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -107,11 +107,7 @@ impl UploadReport {
         back: &str,
         status: StatusCode,
     ) -> Response {
-        let wants_json = headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|a| a.contains("application/json"));
-        if wants_json {
+        if super::error::asks_for_json(headers) {
             return (status, axum::Json(self)).into_response();
         }
         let body = page_with(lang, &self.summary, &self.problems, back);

@@ -24,7 +24,7 @@ pub fn origin() -> String {
 /// The draft cookie's token (64 hex digits), if the request carries one.
 pub fn draft_token() -> Option<String> {
     crate::core::prefs::request_cookie(DRAFT_COOKIE)
-        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        .filter(|v| crate::core::ids::Token::parse(v).is_ok())
 }
 
 pub fn item(s: &Survey, responses: i64, tree: &AreaTree, lang: Lang, manage: bool) -> SurveyItem {
@@ -91,13 +91,9 @@ pub async fn results(
     let snap = snapshot().await?;
     let tree = &snap.tree;
     let lang = crate::core::prefs::request_lang();
-    let area = area
-        .filter(|a| tree.get(a).is_some() && tree.is_within(a, scope))
-        .unwrap_or_else(|| scope.to_string());
+    let area = area.filter(|a| tree.is_within(a, scope)).unwrap_or_else(|| scope.to_string());
     let data = port::<dyn SurveyPort>()?.responses(&survey.id).await?;
-    let within = |r: &Row, a: &str| {
-        r.community.or(r.street).is_some_and(|x| tree.get(x).is_some() && tree.is_within(x, a))
-    };
+    let within = |r: &Row, a: &str| r.community.or(r.street).is_some_and(|x| tree.is_within(x, a));
     let shown: Vec<Row> = data
         .iter()
         .map(|r| Row {

@@ -9,9 +9,7 @@ use crate::surveys::model::{Survey, SurveyKind};
 pub fn manages(me: &StaffUser, s: &Survey, tree: &AreaTree) -> bool {
     match s.kind {
         SurveyKind::CityMonthly => me.role == Role::CityAdmin,
-        SurveyKind::Community => {
-            tree.get(&s.area_code).is_some() && tree.is_within(&s.area_code, &me.area_code)
-        }
+        SurveyKind::Community => tree.is_within(&s.area_code, &me.area_code),
     }
 }
 

@@ -116,7 +116,7 @@ pub fn edit(
     apply(action, &mut questions, lang);
     let area_code = if survey.kind == SurveyKind::CityMonthly || settings.area.is_empty() {
         survey.area_code.clone()
-    } else if tree.get(&settings.area).is_some() && tree.is_within(&settings.area, editor_area) {
+    } else if tree.is_within(&settings.area, editor_area) {
         settings.area.clone()
     } else {
         return Err(ForeignArea);

@@ -1,6 +1,6 @@
 //! `GET /me/export`: everything held about the resident, as a JSON download (PIPL).
 use crate::accounts::error::AccountError;
-use crate::accounts::store::residents;
+use crate::accounts::service;
 use crate::web::extract::Resident;
 use crate::web::reply::see_other;
 use crate::web::AppState;
@@ -30,7 +30,7 @@ pub async fn export(
     State(state): State<AppState>,
     Resident(me): Resident,
 ) -> Result<Response, AccountError> {
-    let Some(data) = residents::data(&state.db, &me.id).await? else {
+    let Some(data) = service::data(&state.db, &me.id).await? else {
         return Ok(see_other("/signin", vec![]));
     };
     let snapshot = state.site.snapshot().await?;

@@ -1,6 +1,6 @@
 //! "我的": `POST /me/consent`, `/me/community`, `/me/verification` and `/me/delete`.
 use crate::accounts::error::AccountError;
-use crate::accounts::store::residents;
+use crate::accounts::service;
 use crate::web::extract::Resident;
 use crate::web::reply::{field, q, safe_next, see_other, FormMap};
 use crate::web::session::{clear_cookie, cookie};
@@ -29,7 +29,7 @@ pub async fn consent(
             vec![],
         ));
     }
-    residents::consent(&state.db, &me.id).await?;
+    service::consent(&state.db, &me.id).await?;
     Ok(see_other(&next, vec![]))
 }
 
@@ -54,7 +54,7 @@ pub async fn set_community(
         .then(|| crate::web::prefs::cookie(AREA_COOKIE, code, state.settings.secure_cookies))
         .into_iter()
         .collect::<Vec<_>>();
-    let verification = residents::set_community(&state.db, &me.id, code).await?;
+    let verification = service::set_community(&state.db, &me.id, code).await?;
     // From an activity's page (a survey reached by a share link): back there.
     let to = match (form.get("next").filter(|n| !n.trim().is_empty()), verification) {
         (Some(n), _) => safe_next(Some(n)),
@@ -83,7 +83,7 @@ pub async fn request_verification(
     if bad(address, MAX_ADDRESS) {
         return Ok(see_other("/me?error=claim_address#verification", vec![]));
     }
-    Ok(match residents::request_verification(&state.db, &me.id, name, address).await? {
+    Ok(match service::request_verification(&state.db, &me.id, name, address).await? {
         true => see_other("/me?notice=verification_sent#verification", vec![]),
         false => see_other("/me?error=community_first#community", vec![]),
     })
@@ -98,7 +98,7 @@ pub async fn delete(
     if field(&form, "confirm") != "yes" {
         return Ok(see_other("/me?error=delete_confirm#delete", vec![]));
     }
-    residents::delete(&state.db, &state.identity.records, &me.id).await?;
+    service::delete(&state.db, &state.identity.records, &me.id).await?;
     let clear = clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies);
     Ok(see_other("/me?notice=account_deleted", vec![clear]))
 }

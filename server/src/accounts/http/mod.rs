@@ -11,8 +11,8 @@ pub mod staff_accounts;
 pub mod staff_signin;
 pub mod wechat;
 
+use super::service::Proof;
 use super::service::{self, Identity};
-use super::store::residents::Proof;
 use crate::web::reply::{q, see_other};
 use crate::web::session::set_cookie;
 use crate::web::AppState;

@@ -2,7 +2,7 @@
 use super::{finish_sign_in, signin_url};
 use crate::accounts::error::AccountError;
 use crate::accounts::service::{self, CodeSent};
-use crate::accounts::store::codes::{OtpFailure, OtpRefusal};
+use crate::accounts::service::{OtpFailure, OtpRefusal};
 use crate::web::extract::{AnyViewer, ClientAddr, ReqLang};
 use crate::web::reply::{field, q, safe_next, see_other, FormMap};
 use crate::web::session::{clear_cookie, cookie, set_cookie};

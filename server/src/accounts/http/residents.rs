@@ -22,9 +22,10 @@ pub async fn decide(
         "reject" => false,
         _ => return Err(AccountError::BadRequest),
     };
-    let tree = state.site.snapshot().await?.tree.clone();
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
     let community =
-        service::decide(&state.db, &tree, &me, field(&form, "resident"), approve).await?;
+        service::decide(&state.db, tree, &me, field(&form, "resident"), approve).await?;
     Ok(see_other(&format!("/staff/residents?community={}&notice=decided", q(&community)), vec![]))
 }
 
@@ -41,8 +42,9 @@ pub async fn import_roll(
         Err(refusal) => return Ok(refusal.back("/staff").into_response()),
     };
     let community = up.field("community").to_string();
-    let tree = state.site.snapshot().await?.tree.clone();
-    service::authorise(&me, Duty::Residents, &community, &tree)?;
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
+    crate::access::authorise(&me, Duty::Residents, &community, tree)?;
     let back = format!("/staff/residents?community={}", q(&community));
     let bytes = match up.csv_or_report(&headers, lang, &back) {
         Ok((_, bytes)) => bytes,
@@ -51,8 +53,8 @@ pub async fn import_roll(
     let (status, report) =
         match service::replace_roll(&state.db, &state.identity, &me, &community, &bytes).await? {
             RollOutcome::Replaced { entries, verified } => {
-                let args = [("count", entries.to_string()), ("verified", verified.to_string())];
-                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let (count, verified) = (entries.to_string(), verified.to_string());
+                let args = [("count", count.as_str()), ("verified", verified.as_str())];
                 (StatusCode::OK, UploadReport::applied(lang.fmt(Msg::StaffRollImported, &args)))
             }
             RollOutcome::Rejected(problems) => {

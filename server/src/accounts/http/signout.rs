@@ -2,7 +2,6 @@
 //! the signed-in resident).
 use crate::accounts::error::AccountError;
 use crate::accounts::service;
-use crate::accounts::store::sessions::{self, SessionKind};
 use crate::web::extract::Resident;
 use crate::web::reply::see_other;
 use crate::web::session::{clear_cookie, resident_token};
@@ -25,7 +24,7 @@ pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     Resident(me): Resident,
 ) -> Result<Response, AccountError> {
-    sessions::end_all(&state.db, SessionKind::Resident, &me.id).await?;
+    service::sign_out_everywhere(&state.db, service::SessionKind::Resident, &me.id).await?;
     let clear = clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies);
     Ok(see_other("/me?notice=signed_out_all", vec![clear]))
 }

@@ -14,7 +14,7 @@ pub async fn create(
     Staff(me): Staff,
     form: FormMap,
 ) -> Result<Response, AccountError> {
-    service::require(&me, Duty::StaffAccounts)?;
+    crate::access::require(&me, Duty::StaffAccounts)?;
     let draft = StaffDraft {
         username: field(&form, "username"),
         display_name: field(&form, "display_name"),
@@ -22,9 +22,10 @@ pub async fn create(
         role: field(&form, "role"),
         area: field(&form, "area"),
     };
-    let tree = state.site.snapshot().await?.tree.clone();
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
     let back = |error: &str| see_other(&format!("/staff/accounts?error={error}#new"), vec![]);
-    Ok(match service::create_staff(&state.db, &tree, Some(&me), draft).await? {
+    Ok(match service::create_staff(&state.db, tree, Some(&me), draft).await? {
         Created::Yes => see_other("/staff/accounts?notice=account_created", vec![]),
         Created::Invalid(fault) => back(fault.code()),
         Created::UsernameTaken => back("username_taken"),
@@ -37,7 +38,7 @@ pub async fn set_active(
     Staff(me): Staff,
     form: FormMap,
 ) -> Result<Response, AccountError> {
-    service::require(&me, Duty::StaffAccounts)?;
+    crate::access::require(&me, Duty::StaffAccounts)?;
     let id = field(&form, "id");
     let active = match field(&form, "active") {
         "1" => true,
@@ -47,7 +48,8 @@ pub async fn set_active(
     if id == me.id && !active {
         return Ok(see_other("/staff/accounts?error=self_deactivate", vec![]));
     }
-    let tree = state.site.snapshot().await?.tree.clone();
-    service::set_active(&state.db, &tree, &me, id, active).await?;
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
+    service::set_active(&state.db, tree, &me, id, active).await?;
     Ok(see_other("/staff/accounts?notice=account_updated", vec![]))
 }

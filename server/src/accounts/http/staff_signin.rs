@@ -1,7 +1,6 @@
 //! `POST /staff/signin` (with lock-out), `/staff/signout` and `/staff/signout-all`.
 use crate::accounts::error::AccountError;
 use crate::accounts::service::{self, StaffAttempt};
-use crate::accounts::store::sessions::{self, SessionKind};
 use crate::web::extract::{ClientAddr, Staff};
 use crate::web::reply::{field, q, safe_next, see_other, FormMap};
 use crate::web::session::{clear_cookie, set_cookie, staff_token};
@@ -63,7 +62,7 @@ pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     Staff(me): Staff,
 ) -> Result<Response, AccountError> {
-    sessions::end_all(&state.db, SessionKind::Staff, &me.id).await?;
+    service::sign_out_everywhere(&state.db, service::SessionKind::Staff, &me.id).await?;
     let clear = clear_cookie(STAFF_COOKIE, STAFF_PATH, state.settings.secure_cookies);
     Ok(see_other("/staff/signin?notice=signed_out_all", vec![clear]))
 }

@@ -1,7 +1,7 @@
 //! `GET /auth/wechat` and its callback: WeChat web OAuth (snsapi_base) inside WeChat.
 use super::{finish_sign_in, signin_url};
 use crate::accounts::error::AccountError;
-use crate::accounts::store::residents::Proof;
+use crate::accounts::service::Proof;
 use crate::accounts::wechat::Exchange;
 use crate::crypto::{random_token, same, Purpose};
 use crate::web::extract::AnyViewer;

@@ -12,7 +12,8 @@ pub struct Replaced {
 }
 
 /// Replaces a community's roll (all or nothing) and verifies the residents of that
-/// community whose number is on it. Returns (entries, residents newly verified).
+/// community whose number is on it; says how many entries it holds and how many
+/// residents it newly verified.
 pub async fn replace(
     db: &Db,
     staff: &StaffUser,

@@ -86,7 +86,7 @@ pub async fn series(
     }
     let points = match to.is_empty() {
         true => Vec::new(),
-        false => crate::index::store::scores::series(&state.db, area, edition, &from, &to).await?,
+        false => crate::index::service::series(&state.db, area, edition, &from, &to).await?,
     };
     let body = SeriesBody {
         area_code: area.to_string(),

@@ -21,10 +21,9 @@ pub async fn upload(
     headers: HeaderMap,
     mp: Multipart,
 ) -> Result<Response, IndexError> {
-    let tree = state.site.snapshot().await?.tree.clone();
-    if !me.may(Duty::Observations, &me.area_code, &tree) {
-        return Err(IndexError::Forbidden);
-    }
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
+    crate::access::authorise(&me, Duty::Observations, &me.area_code, tree)?;
     let up = match Upload::read(mp).await {
         Ok(up) => up,
         Err(refusal) => return Ok(refusal.back(BACK).into_response()),
@@ -37,12 +36,9 @@ pub async fn upload(
     let (status, report) = match service::import_csv(&state.db, &bytes, Some(by), &|_| {}).await? {
         ImportOutcome::Applied { inserted, updated } => {
             state.site.invalidate();
-            let args = [
-                ("count", (inserted + updated).to_string()),
-                ("inserted", inserted.to_string()),
-                ("updated", updated.to_string()),
-            ];
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (count, inserted, updated) =
+                ((inserted + updated).to_string(), inserted.to_string(), updated.to_string());
+            let args = [("count", &*count), ("inserted", &*inserted), ("updated", &*updated)];
             (StatusCode::OK, UploadReport::applied(lang.fmt(Msg::ImportObsSummary, &args)))
         }
         ImportOutcome::Rejected(problems) => {

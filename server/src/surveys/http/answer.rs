@@ -1,8 +1,6 @@
 //! `POST /surveys/:id/answer`: a resident's answers, a plain form post.
 use crate::surveys::error::SurveyError;
-use crate::surveys::service::answer::{self, Outcome, Submission};
-use crate::surveys::store::drafts::DRAFT_TTL;
-use crate::surveys::store::responses::Submitted;
+use crate::surveys::service::answer::{self, Outcome, Submission, Submitted, DRAFT_TTL};
 use crate::web::extract::{AnyViewer, ClientAddr};
 use crate::web::reply::{q, see_other, Pairs};
 use crate::web::session::{set_cookie, token};
@@ -28,10 +26,11 @@ pub async fn answer(
     if !state.submit_limiter.allow(&client) {
         return Ok(see_other(&format!("{page}?error=rate_limit"), vec![]));
     }
-    let tree = state.site.snapshot().await?.tree.clone();
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
     let sub = Submission { pairs, draft_token: token(&headers, DRAFT_COOKIE) };
     let answered =
-        answer::answer(&state.db, &tree, viewer.resident.as_ref(), id.as_str(), sub).await?;
+        answer::answer(&state.db, tree, viewer.resident.as_ref(), id.as_str(), sub).await?;
     let back = match &answered.via {
         Some(v) => format!("{page}?via={}", q(v)),
         None => page.clone(),

@@ -15,13 +15,14 @@ pub async fn close(
     Path(id): Path<String>,
     Form(pairs): Pairs,
 ) -> Result<Response, SurveyError> {
-    let tree = state.site.snapshot().await?.tree.clone();
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
     let page = format!("/staff/surveys/{id}");
     if first(&pairs, "confirm") != "yes" {
-        manage::managed(&state.db, &tree, &me, &id).await?;
+        manage::managed(&state.db, tree, &me, &id).await?;
         return Ok(see_other(&format!("{page}?error=close_confirm#close-h"), vec![]));
     }
-    if manage::close(&state.db, &tree, &me, &id).await? {
+    if manage::close(&state.db, tree, &me, &id).await? {
         state.site.invalidate();
         return Ok(see_other(&format!("{page}?notice=survey_closed_ok"), vec![]));
     }

@@ -25,9 +25,10 @@ pub async fn create(
     Staff(me): Staff,
     Form(pairs): Pairs,
 ) -> Result<Response, SurveyError> {
-    let tree = state.site.snapshot().await?.tree.clone();
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
     let (area, title) = (first(&pairs, "area"), first(&pairs, "title"));
-    Ok(created(manage::create(&state.db, &tree, &me, area, title).await?))
+    Ok(created(manage::create(&state.db, tree, &me, area, title).await?))
 }
 
 pub async fn create_monthly(
@@ -35,6 +36,7 @@ pub async fn create_monthly(
     Staff(me): Staff,
     Form(pairs): Pairs,
 ) -> Result<Response, SurveyError> {
-    let tree = state.site.snapshot().await?.tree.clone();
-    Ok(created(manage::create_monthly(&state.db, &tree, &me, first(&pairs, "month")).await?))
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
+    Ok(created(manage::create_monthly(&state.db, tree, &me, first(&pairs, "month")).await?))
 }

@@ -12,8 +12,9 @@ pub async fn delete(
     Staff(me): Staff,
     Path(id): Path<String>,
 ) -> Result<Response, SurveyError> {
-    let tree = state.site.snapshot().await?.tree.clone();
-    Ok(match manage::delete(&state.db, &tree, &me, &id).await? {
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
+    Ok(match manage::delete(&state.db, tree, &me, &id).await? {
         true => see_other("/staff/surveys?notice=survey_deleted", vec![]),
         false => see_other(&format!("/staff/surveys/{id}"), vec![]),
     })

@@ -18,9 +18,10 @@ pub async fn edit(
     Path(id): Path<String>,
     Form(pairs): Pairs,
 ) -> Result<Response, SurveyError> {
-    let tree = state.site.snapshot().await?.tree.clone();
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
     let action = EditAction::parse(first(&pairs, "action"));
-    let saved = manage::save(&state.db, &tree, &me, &id, &group_form(&pairs), action, lang).await?;
+    let saved = manage::save(&state.db, tree, &me, &id, &group_form(&pairs), action, lang).await?;
     let page = format!("/staff/surveys/{id}");
     let to = match saved {
         Saved::NotDraft => page,

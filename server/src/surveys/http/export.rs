@@ -21,9 +21,10 @@ pub async fn export(
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, SurveyError> {
-    let tree = state.site.snapshot().await?.tree.clone();
+    let site = state.site.snapshot().await?;
+    let tree = &site.tree;
     let area = query.get("area").map(String::as_str);
-    let Some(export) = manage::export(&state.db, &tree, &me, &id, area, lang).await? else {
+    let Some(export) = manage::export(&state.db, tree, &me, &id, area, lang).await? else {
         return Ok(see_other(&format!("/staff/surveys/{id}?error=export_small"), vec![]));
     };
     let header: Vec<&str> = export.header.iter().map(String::as_str).collect();

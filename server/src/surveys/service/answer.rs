@@ -4,7 +4,9 @@
 use crate::crypto::{random_token, token_hash};
 use crate::db::Db;
 use crate::surveys::error::SurveyError;
-use crate::surveys::store::responses::{self, Respondent, Submitted};
+pub use crate::surveys::store::drafts::DRAFT_TTL;
+pub use crate::surveys::store::responses::Submitted;
+use crate::surveys::store::responses::{self, Respondent};
 use crate::surveys::store::{drafts, surveys};
 use app::core::access::{NotEligible, ResidentUser};
 use app::core::areas::{AreaTree, Level};
@@ -75,7 +77,7 @@ pub async fn answer(
     id: &str,
     sub: Submission,
 ) -> Result<Answered, SurveyError> {
-    let survey = surveys::get(db, id).await?.filter(|s| s.status != SurveyStatus::Draft);
+    let survey = surveys::get(db.reader(), id).await?.filter(|s| s.status != SurveyStatus::Draft);
     let survey = survey.ok_or(SurveyError::NotFound)?;
     let via = via(&survey, &sub.pairs, tree);
     let done = |outcome, new_token| Answered { outcome, via: via.clone(), new_token };

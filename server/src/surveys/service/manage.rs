@@ -1,9 +1,10 @@
 //! The staff's work on surveys: creating a consultation or the month's city survey,
 //! saving the editor (and publishing), closing early, deleting a draft, exporting the
-//! answers. Only the survey's owner area may change it; every change is audited.
+//! answers. Only the survey's owner area may change it; every change commits with its
+//! audit line, and an export is not handed out unless its line is written.
 use super::lifecycle;
 use crate::audit::{self, Audit};
-use crate::db::{Db, StoreError};
+use crate::db::{Db, StoreError, Tx};
 use crate::surveys::error::SurveyError;
 use crate::surveys::store::responses;
 use crate::surveys::store::surveys::{self, DraftEdit, NewSurvey};
@@ -24,12 +25,18 @@ use app::surveys::rules::results::MIN_SHOWN;
 use app::surveys::rules::template;
 use std::collections::HashMap;
 
-/// Writes a line after the change it records has committed.
-async fn record(db: &Db, me: &StaffUser, action: &str, area: &str, target: &str, detail: &str) {
-    let line = Audit::by(me, action, area).target(target).detail(detail);
-    if let Err(e) = audit::store::append(db, line).await {
-        tracing::error!(error = %e, action, "audit write failed");
-    }
+/// Writes the audit line of a change inside the change's transaction: both commit,
+/// or neither.
+async fn record(
+    tx: &mut Tx,
+    me: &StaffUser,
+    action: &str,
+    area: &str,
+    target: &str,
+    detail: &str,
+) -> Result<(), SurveyError> {
+    audit::write(tx, Audit::by(me, action, area).target(target).detail(detail)).await?;
+    Ok(())
 }
 
 /// The survey, when `me` may manage it (edit, publish, close, delete).
@@ -39,7 +46,7 @@ pub async fn managed(
     me: &StaffUser,
     id: &str,
 ) -> Result<Survey, SurveyError> {
-    let survey = surveys::get(db, id).await?.ok_or(SurveyError::Forbidden)?;
+    let survey = surveys::get(db.reader(), id).await?.ok_or(SurveyError::Forbidden)?;
     if !manages(me, &survey, tree) {
         return Err(SurveyError::Forbidden);
     }
@@ -62,7 +69,7 @@ pub async fn create(
     area: &str,
     title: &str,
 ) -> Result<Created, SurveyError> {
-    if tree.get(area).is_none() || !tree.is_within(area, &me.area_code) {
+    if !tree.is_within(area, &me.area_code) {
         return Err(SurveyError::Forbidden);
     }
     if title.is_empty()
@@ -86,8 +93,10 @@ pub async fn create(
     };
     let new =
         NewSurvey { kind: SurveyKind::Community, month: None, created_by: &me.username, draft };
-    let id = surveys::create(db, new).await?;
-    record(db, me, "survey.create", area, &id, title).await;
+    let mut tx = db.begin_write().await?;
+    let id = surveys::create(&mut tx, new).await?;
+    record(&mut tx, me, "survey.create", area, &id, title).await?;
+    Db::commit(tx).await?;
     Ok(Created::Yes(id))
 }
 
@@ -135,14 +144,15 @@ pub async fn create_monthly(
         created_by: &me.username,
         draft,
     };
-    match surveys::create(db, new).await {
-        Ok(id) => {
-            record(db, me, "survey.create", &city, &id, &title).await;
-            Ok(Created::Yes(id))
-        }
-        Err(StoreError::Taken(_)) => Ok(Created::MonthTaken),
-        Err(e) => Err(e.into()),
-    }
+    let mut tx = db.begin_write().await?;
+    let id = match surveys::create(&mut tx, new).await {
+        Ok(id) => id,
+        Err(StoreError::Taken(_)) => return Ok(Created::MonthTaken),
+        Err(e) => return Err(e.into()),
+    };
+    record(&mut tx, me, "survey.create", &city, &id, &title).await?;
+    Db::commit(tx).await?;
+    Ok(Created::Yes(id))
 }
 
 /// What saving the editor did.
@@ -187,23 +197,26 @@ pub async fn save(
         opens_at: e.opens_at,
         closes_at: e.closes_at,
     };
-    if !surveys::update_draft(db, id, draft).await? {
+    // Saving is the editor's own work (not audited); publishing is an action.
+    let mut tx = db.begin_write().await?;
+    if !surveys::update_draft(&mut tx, id, draft).await? {
         return Ok(Saved::NotDraft);
     }
-    if let Some(f) = e.fault {
-        return Ok(Saved::Fault(f));
-    }
-    if action != EditAction::Publish {
-        return Ok(Saved::Saved { focus: e.focus });
-    }
-    if check_definition(&e.questions).is_err() || e.closes_at <= now() {
-        return Ok(Saved::NotReady);
-    }
-    if !lifecycle::publish(db, id).await? {
-        return Ok(Saved::NotDraft);
-    }
-    record(db, me, "survey.publish", &e.area_code, id, &e.title).await;
-    Ok(Saved::Published)
+    let ready = check_definition(&e.questions).is_ok() && e.closes_at > now();
+    let outcome = match (e.fault, action == EditAction::Publish, ready) {
+        (Some(f), _, _) => Saved::Fault(f),
+        (None, false, _) => Saved::Saved { focus: e.focus },
+        (None, true, false) => Saved::NotReady,
+        (None, true, true) => {
+            if !lifecycle::publish_in(&mut tx, id).await? {
+                return Ok(Saved::NotDraft);
+            }
+            record(&mut tx, me, "survey.publish", &e.area_code, id, &e.title).await?;
+            Saved::Published
+        }
+    };
+    Db::commit(tx).await?;
+    Ok(outcome)
 }
 
 /// Closes a published survey early (the monthly survey then feeds the index); `false`
@@ -215,16 +228,13 @@ pub async fn close(
     id: &str,
 ) -> Result<bool, SurveyError> {
     let survey = managed(db, tree, me, id).await?;
-    let Some(written) = lifecycle::close(db, id, MIN_RESPONSES).await? else { return Ok(false) };
-    record(
-        db,
-        me,
-        "survey.close",
-        &survey.area_code,
-        id,
-        &format!("{written} index observations written"),
-    )
-    .await;
+    let mut tx = db.begin_write().await?;
+    let Some(written) = lifecycle::close_in(&mut tx, id, MIN_RESPONSES).await? else {
+        return Ok(false);
+    };
+    let detail = format!("{written} index observations written");
+    record(&mut tx, me, "survey.close", &survey.area_code, id, &detail).await?;
+    Db::commit(tx).await?;
     Ok(true)
 }
 
@@ -237,12 +247,12 @@ pub async fn delete(
 ) -> Result<bool, SurveyError> {
     let survey = managed(db, tree, me, id).await?;
     let mut tx = db.begin_write().await?;
-    let deleted = surveys::delete_draft(&mut tx, id).await?;
-    Db::commit(tx).await?;
-    if deleted {
-        record(db, me, "survey.delete", &survey.area_code, id, &survey.title).await;
+    if !surveys::delete_draft(&mut tx, id).await? {
+        return Ok(false);
     }
-    Ok(deleted)
+    record(&mut tx, me, "survey.delete", &survey.area_code, id, &survey.title).await?;
+    Db::commit(tx).await?;
+    Ok(true)
 }
 
 /// An export's file: its area (the requested part of what `me` may see) and rows.
@@ -262,16 +272,15 @@ pub async fn export(
     area: Option<&str>,
     lang: Lang,
 ) -> Result<Option<Export>, SurveyError> {
-    let survey = surveys::get(db, id).await?.filter(|s| s.status != SurveyStatus::Draft);
+    let survey = surveys::get(db.reader(), id).await?.filter(|s| s.status != SurveyStatus::Draft);
     let survey = survey.ok_or(SurveyError::Forbidden)?;
     let scope = scope(me, &survey, tree).ok_or(SurveyError::Forbidden)?;
-    let within = |c: &str, a: &str| tree.get(c).is_some() && tree.is_within(c, a);
-    let area = area.filter(|a| within(a, &scope)).map(str::to_string).unwrap_or(scope);
+    let area = area.filter(|a| tree.is_within(a, &scope)).map(str::to_string).unwrap_or(scope);
     let all = responses::all(db, id).await?;
     let rows: Vec<_> = all
         .iter()
         .filter(|r| {
-            r.community.as_deref().or(r.street.as_deref()).is_some_and(|c| within(c, &area))
+            r.community.as_deref().or(r.street.as_deref()).is_some_and(|c| tree.is_within(c, &area))
         })
         .collect();
     if (rows.len() as u32) < MIN_SHOWN {
@@ -287,6 +296,8 @@ pub async fn export(
         answers: &r.answers,
     });
     let (header, body) = table(&survey, origins, lang);
-    record(db, me, "survey.export", &area, id, &format!("{} rows", body.len())).await;
+    // A read of residents' answers: no line, no file.
+    let detail = format!("{} rows", body.len());
+    audit::append(db, Audit::by(me, "survey.export", &area).target(id).detail(&detail)).await?;
     Ok(Some(Export { area, header, rows: body }))
 }

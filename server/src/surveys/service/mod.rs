@@ -4,3 +4,4 @@
 pub mod answer;
 pub mod lifecycle;
 pub mod manage;
+pub mod share;

@@ -2,12 +2,12 @@
 //! tables share no id, keep no time finer than the day, and are keyed so that their
 //! storage order is unrelated (participants by resident, answers by a random id), so
 //! nothing in the database pairs a response with its resident.
-use super::surveys::get_for_update;
+use super::surveys::get;
 use crate::db::{Db, StoreError, Tx};
 use app::core::time::{china_date, now};
 use app::surveys::model::Answers;
 use app::surveys::port::Response;
-use sqlx::Row;
+use sqlx::{Row, Sqlite};
 
 /// Who answers, from where.
 #[derive(Clone, Debug)]
@@ -48,13 +48,13 @@ pub async fn submit(
     let t = now();
     let day = china_date(t);
     let mut tx = db.begin_write().await?;
-    let Some(survey) = get_for_update(&mut tx, survey_id).await? else {
+    let Some(survey) = get(&mut *tx, survey_id).await? else {
         return Ok(Submitted::NoSuchSurvey);
     };
     if !survey.is_open(t) {
         return Ok(Submitted::NotOpen);
     }
-    if answered_in(&mut tx, survey_id, who.resident_id).await? {
+    if answered(&mut *tx, survey_id, who.resident_id).await? {
         if !survey.editable || survey.anonymous {
             return Ok(Submitted::AlreadyAnswered);
         }
@@ -92,25 +92,18 @@ pub async fn submit(
     Ok(Submitted::Stored)
 }
 
-async fn answered_in(tx: &mut Tx, survey_id: &str, resident_id: &str) -> Result<bool, StoreError> {
+/// Has the resident taken part, from the pool or inside a transaction?
+pub async fn answered<'e, E: sqlx::Executor<'e, Database = Sqlite>>(
+    exec: E,
+    survey_id: &str,
+    resident_id: &str,
+) -> Result<bool, StoreError> {
     let n: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM survey_participants WHERE survey_id = ? AND resident_id = ?",
     )
     .bind(survey_id)
     .bind(resident_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(n.is_some())
-}
-
-/// Has this resident answered this survey?
-pub async fn answered(db: &Db, survey_id: &str, resident_id: &str) -> Result<bool, StoreError> {
-    let n: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM survey_participants WHERE survey_id = ? AND resident_id = ?",
-    )
-    .bind(survey_id)
-    .bind(resident_id)
-    .fetch_optional(db.reader())
+    .fetch_optional(exec)
     .await?;
     Ok(n.is_some())
 }

@@ -5,6 +5,7 @@ use app::surveys::model::{Question, Survey, SurveyKind, SurveyStatus};
 use app::surveys::port::Listed;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
+use sqlx::Sqlite;
 
 /// A survey as written by its author (its id and status are the store's).
 #[derive(Clone, Debug)]
@@ -60,11 +61,10 @@ fn questions_json(q: &[Question]) -> Result<String, StoreError> {
 
 /// Stores a draft; returns its id. A second city survey for a month is
 /// [`StoreError::Taken`].
-pub async fn create(db: &Db, new: NewSurvey<'_>) -> Result<String, StoreError> {
+pub async fn create(tx: &mut Tx, new: NewSurvey<'_>) -> Result<String, StoreError> {
     let id = crate::crypto::random_id();
     let NewSurvey { kind, month, created_by, draft } = new;
     let questions = questions_json(draft.questions)?;
-    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO surveys (id, kind, month, area_code, title, intro, questions, anonymous, \
          verified_only, editable, opens_at, closes_at, status, created_by, created_at) \
@@ -85,62 +85,56 @@ pub async fn create(db: &Db, new: NewSurvey<'_>) -> Result<String, StoreError> {
     .bind(SurveyStatus::Draft.as_str())
     .bind(created_by)
     .bind(now())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
-pub async fn get(db: &Db, id: &str) -> Result<Option<Survey>, StoreError> {
-    let row = sqlx::query("SELECT * FROM surveys WHERE id = ?")
-        .bind(id)
-        .fetch_optional(db.reader())
-        .await?;
-    row.as_ref().map(survey_from).transpose()
-}
-
-/// The survey, read under the write lock.
-pub async fn get_for_update(tx: &mut Tx, id: &str) -> Result<Option<Survey>, StoreError> {
-    let row = sqlx::query("SELECT * FROM surveys WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
+/// The survey, from the pool (`db.reader()`) or under the write lock (`&mut **tx`).
+pub async fn get<'e, E: sqlx::Executor<'e, Database = Sqlite>>(
+    exec: E,
+    id: &str,
+) -> Result<Option<Survey>, StoreError> {
+    let row =
+        sqlx::query("SELECT * FROM surveys WHERE id = ?").bind(id).fetch_optional(exec).await?;
     row.as_ref().map(survey_from).transpose()
 }
 
 /// Publishes a draft (its questions are frozen from now on); `false` when it was not
 /// a draft.
 pub async fn publish(tx: &mut Tx, id: &str) -> Result<bool, StoreError> {
-    let done =
-        sqlx::query("UPDATE surveys SET status = ?, published_at = ? WHERE id = ? AND status = ?")
-            .bind(SurveyStatus::Published.as_str())
-            .bind(now())
-            .bind(id)
-            .bind(SurveyStatus::Draft.as_str())
-            .execute(&mut **tx)
-            .await?
-            .rows_affected();
-    Ok(done == 1)
+    advance(tx, id, SurveyStatus::Draft, SurveyStatus::Published, "published_at").await
 }
 
 /// Closes a published survey; `false` when it was not published.
 pub async fn close(tx: &mut Tx, id: &str) -> Result<bool, StoreError> {
-    let done =
-        sqlx::query("UPDATE surveys SET status = ?, closed_at = ? WHERE id = ? AND status = ?")
-            .bind(SurveyStatus::Closed.as_str())
-            .bind(now())
-            .bind(id)
-            .bind(SurveyStatus::Published.as_str())
-            .execute(&mut **tx)
-            .await?
-            .rows_affected();
+    advance(tx, id, SurveyStatus::Published, SurveyStatus::Closed, "closed_at").await
+}
+
+/// Moves a survey from `from` to `to`, stamping `stamp` with the time.
+async fn advance(
+    tx: &mut Tx,
+    id: &str,
+    from: SurveyStatus,
+    to: SurveyStatus,
+    stamp: &'static str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(&format!(
+        "UPDATE surveys SET status = ?, {stamp} = ? WHERE id = ? AND status = ?"
+    ))
+    .bind(to.as_str())
+    .bind(now())
+    .bind(id)
+    .bind(from.as_str())
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
     Ok(done == 1)
 }
 
 /// Saves a draft's settings and questions; `false` once it is published.
-pub async fn update_draft(db: &Db, id: &str, edit: DraftEdit<'_>) -> Result<bool, StoreError> {
+pub async fn update_draft(tx: &mut Tx, id: &str, edit: DraftEdit<'_>) -> Result<bool, StoreError> {
     let questions = questions_json(edit.questions)?;
-    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE surveys SET area_code = ?, title = ?, intro = ?, questions = ?, anonymous = ?, \
          verified_only = ?, editable = ?, opens_at = ?, closes_at = ? WHERE id = ? AND status = ?",
@@ -156,10 +150,9 @@ pub async fn update_draft(db: &Db, id: &str, edit: DraftEdit<'_>) -> Result<bool
     .bind(edit.closes_at)
     .bind(id)
     .bind(SurveyStatus::Draft.as_str())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?
     .rows_affected();
-    tx.commit().await?;
     Ok(done == 1)
 }
 

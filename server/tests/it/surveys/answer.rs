@@ -50,7 +50,9 @@ async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored()
             .await
             .unwrap();
     assert!(
-        !tongxin::surveys::store::responses::answered(&app.db, &survey, &me_id).await.unwrap(),
+        !tongxin::surveys::store::responses::answered(app.db.reader(), &survey, &me_id)
+            .await
+            .unwrap(),
         "no participation recorded"
     );
     // In the resident's language.

@@ -46,7 +46,7 @@ async fn closing_the_monthly_survey_updates_the_co_building_indicators_and_the_m
         ..draft(&qs, true, false, now - 60, now + 86_400)
     };
     new.draft.area_code = "449900";
-    let survey = tongxin::surveys::store::surveys::create(db, new).await.unwrap();
+    let survey = super::create(db, new).await.unwrap();
     assert!(tongxin::surveys::service::lifecycle::publish(db, &survey).await.unwrap());
     // 枫林: 40 responses, 10 of them feeling safe (4–5); 湖滨: 29, below the threshold.
     for i in 0..40 {

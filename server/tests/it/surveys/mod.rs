@@ -12,6 +12,14 @@ use tongxin::db::Db;
 use tongxin::surveys::store::responses::Respondent;
 use tongxin::surveys::store::surveys::{DraftEdit, NewSurvey};
 
+/// Stores a draft in a transaction of its own.
+async fn create(db: &Db, new: NewSurvey<'_>) -> Result<String, tongxin::db::StoreError> {
+    let mut tx = db.begin_write().await?;
+    let id = tongxin::surveys::store::surveys::create(&mut tx, new).await?;
+    Db::commit(tx).await?;
+    Ok(id)
+}
+
 fn questions() -> Vec<Question> {
     vec![
         Question {
@@ -78,12 +86,7 @@ fn draft(
 async fn published(db: &Db, anonymous: bool, editable: bool) -> String {
     let qs = questions();
     let now = chrono::Utc::now().timestamp();
-    let id = tongxin::surveys::store::surveys::create(
-        db,
-        draft(&qs, anonymous, editable, now - 60, now + 86_400),
-    )
-    .await
-    .unwrap();
+    let id = create(db, draft(&qs, anonymous, editable, now - 60, now + 86_400)).await.unwrap();
     assert!(tongxin::surveys::service::lifecycle::publish(db, &id).await.unwrap());
     id
 }

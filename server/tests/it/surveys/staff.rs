@@ -22,7 +22,11 @@ async fn staff_outside_the_survey_area_cannot_see_close_or_export_it() {
         other.post_form(&format!("/staff/surveys/{survey}/close"), &[("confirm", "yes")]).await;
     assert_eq!(res.status(), 403);
     assert_eq!(
-        tongxin::surveys::store::surveys::get(&app.db, &survey).await.unwrap().unwrap().status,
+        tongxin::surveys::store::surveys::get(app.db.reader(), &survey)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
         app::surveys::model::SurveyStatus::Published
     );
     // The street above it sees it; its own committee closes it.
@@ -32,7 +36,11 @@ async fn staff_outside_the_survey_area_cannot_see_close_or_export_it() {
     let res = own.post_form(&format!("/staff/surveys/{survey}/close"), &[("confirm", "yes")]).await;
     assert!(location(&res).contains("notice=survey_closed_ok"));
     assert_eq!(
-        tongxin::surveys::store::surveys::get(&app.db, &survey).await.unwrap().unwrap().status,
+        tongxin::surveys::store::surveys::get(app.db.reader(), &survey)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
         app::surveys::model::SurveyStatus::Closed
     );
 }

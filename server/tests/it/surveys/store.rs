@@ -72,9 +72,7 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
     // A draft takes no answers.
     let qs = questions();
     let unpublished =
-        tongxin::surveys::store::surveys::create(&app.db, draft(&qs, true, false, 0, i64::MAX / 2))
-            .await
-            .unwrap();
+        super::create(&app.db, draft(&qs, true, false, 0, i64::MAX / 2)).await.unwrap();
     assert_eq!(
         tongxin::surveys::store::responses::submit(
             &app.db,
@@ -87,7 +85,7 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
         Submitted::NotOpen
     );
     // The store refuses an anonymous survey whose answers could be changed (they cannot be found again).
-    let bad = tongxin::surveys::store::surveys::create(&app.db, draft(&qs, true, true, 0, 1)).await;
+    let bad = super::create(&app.db, draft(&qs, true, true, 0, 1)).await;
     assert!(bad.is_err());
 }
 

@@ -13,3 +13,20 @@ async fn healthz_answers_ok_while_the_database_answers() {
     let res = app.get("/healthz").await;
     assert_eq!(res.status(), 503);
 }
+
+#[tokio::test]
+async fn refusals_are_never_cached() {
+    let app = spawn(true).await;
+    for (path, kind) in [
+        ("/no-such-page", "text/html"),
+        ("/index/area/000000", "text/html"),
+        ("/staff", "text/html"),
+        ("/api/v1/index/daily?date=2026-13-99", "application/json"),
+    ] {
+        let res = app.get(path).await;
+        assert!(res.status().is_client_error(), "{path}: {}", res.status());
+        assert_eq!(res.headers()["cache-control"], "no-store", "{path}");
+        let ct = res.headers()["content-type"].to_str().unwrap().to_string();
+        assert!(ct.starts_with(kind), "{path}: {ct}");
+    }
+}

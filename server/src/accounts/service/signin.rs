@@ -1,0 +1,179 @@
+//! Signing in and out: residents by SMS code or WeChat, staff by password with
+//! lock-out.
+use super::Identity;
+use crate::accounts::error::AccountError;
+use crate::accounts::store::codes::{self, OtpLimits};
+pub use crate::accounts::store::codes::{OtpFailure, OtpRefusal};
+use crate::accounts::store::residents;
+pub use crate::accounts::store::residents::Proof;
+use crate::accounts::store::sessions;
+pub use crate::accounts::store::sessions::SessionKind;
+use crate::accounts::store::staff::{self, StaffSignin};
+use crate::crypto::{self, Purpose};
+use crate::db::Db;
+use app::core::access::{Viewer, CONSENT_VERSION};
+use app::core::i18n::Lang;
+use app::core::ids::Phone;
+
+/// The outcome of asking for a sign-in code.
+pub enum CodeSent {
+    /// Sent; the challenge's id goes into the browser's cookie.
+    Sent {
+        challenge: String,
+    },
+    Refused(OtpRefusal),
+    /// The SMS gateway failed; nothing counts against the limits.
+    NotSent,
+}
+
+pub async fn send_code(
+    db: &Db,
+    id: &Identity,
+    phone: &Phone,
+    client: &str,
+    lang: Lang,
+) -> Result<CodeSent, AccountError> {
+    let challenge = crypto::random_id();
+    let code = crypto::random_code();
+    let code_hash = id.key.hash(Purpose::Code, &format!("{challenge}:{code}"));
+    let phone_hash = id.key.hash(Purpose::Phone, phone.digits());
+    let client_hash = id.key.hash(Purpose::Client, client);
+    let limits = OtpLimits {
+        ttl_secs: id.limits.code_ttl_secs,
+        resend_secs: id.limits.resend_secs,
+        per_phone_hour: id.limits.codes_per_phone_hour,
+        per_client_hour: id.limits.codes_per_client_hour,
+    };
+    let issued =
+        codes::issue(db, &challenge, (&phone_hash, phone.tail()), &client_hash, &code_hash, limits)
+            .await?;
+    if let Err(refusal) = issued {
+        return Ok(CodeSent::Refused(refusal));
+    }
+    if let Err(e) = id.sms.send(phone.digits(), &code, lang).await {
+        tracing::error!(error = %e, "sign-in code not sent");
+        // The resident hears the code was not sent either way; an unsent code left
+        // behind only counts towards the resend pause.
+        if let Err(e) = codes::withdraw(db, &challenge).await {
+            tracing::warn!(error = %e, "unsent sign-in code not withdrawn");
+        }
+        return Ok(CodeSent::NotSent);
+    }
+    Ok(CodeSent::Sent { challenge })
+}
+
+/// Checks a code against its challenge; on success the phone is proven.
+pub async fn check_code(
+    db: &Db,
+    id: &Identity,
+    challenge: &str,
+    code: &str,
+) -> Result<Result<Proof, OtpFailure>, AccountError> {
+    let expected = id.key.hash(Purpose::Code, &format!("{challenge}:{code}"));
+    let checked = codes::check(
+        db,
+        challenge,
+        |stored| crypto::same(stored, &expected),
+        id.limits.code_attempts,
+    )
+    .await?;
+    Ok(checked.map(|p| Proof::Phone { hash: p.phone_hash, tail: p.tail }))
+}
+
+/// A resident's new session.
+pub struct SignedIn {
+    pub token: String,
+    /// Has accepted the consent notice in force (else it is the next page).
+    pub consented: bool,
+}
+
+/// Signs a resident in with a proof, linking or merging with the account signed in on
+/// this browser (`current`), and opens a session.
+pub async fn sign_in(
+    db: &Db,
+    id: &Identity,
+    proof: &Proof,
+    current: Option<&str>,
+) -> Result<SignedIn, AccountError> {
+    let (token, hash) = crypto::new_token();
+    let ttl = id.limits.resident_session_days * 86_400;
+    let resident = residents::sign_in(db, &id.records, proof, current, &hash, ttl).await?;
+    // The session exists by now: a failed read only means the consent page comes next.
+    let consent = match residents::data(db, &resident).await {
+        Ok(data) => data.and_then(|d| d.consent_version),
+        Err(e) => {
+            tracing::warn!(error = %e, "consent not read after sign-in");
+            None
+        }
+    };
+    Ok(SignedIn { token, consented: consent.as_deref() == Some(CONSENT_VERSION) })
+}
+
+/// A staff sign-in attempt's outcome; `Ok` carries the new session's token.
+pub enum StaffAttempt {
+    Ok(String),
+    Refused,
+    Locked,
+    Inactive,
+    /// Too many attempts from this address in the last hour.
+    ClientLimit,
+}
+
+pub async fn staff_sign_in(
+    db: &Db,
+    id: &Identity,
+    username: &str,
+    password: String,
+    client: &str,
+) -> Result<StaffAttempt, AccountError> {
+    let client_hash = id.key.hash(Purpose::Client, client);
+    if staff::signin_attempt(db, &client_hash).await? >= id.limits.staff_signins_per_client_hour {
+        return Ok(StaffAttempt::ClientLimit);
+    }
+    if username.is_empty() || password.is_empty() {
+        return Ok(StaffAttempt::Refused);
+    }
+    let creds = staff::credentials(db, username).await?;
+    // argon2 takes tens of milliseconds: off the async workers. An unknown name is
+    // checked against a dummy hash so that both answers take as long.
+    let phc = creds
+        .as_ref()
+        .map(|c| c.password_hash.clone())
+        .unwrap_or_else(|| crypto::dummy_password_hash().to_string());
+    let ok = tokio::task::spawn_blocking(move || crypto::verify_password(&password, &phc))
+        .await
+        .unwrap_or(false);
+    let (token, hash) = crypto::new_token();
+    let ttl = id.limits.staff_session_hours * 3600;
+    let lock = (id.limits.staff_failures, id.limits.staff_lock_secs);
+    let checked = creds.as_ref().map(|c| (&c.user, ok));
+    Ok(match staff::sign_in(db, username, checked, lock, &hash, ttl).await? {
+        StaffSignin::Ok(_) => StaffAttempt::Ok(token),
+        StaffSignin::Refused => StaffAttempt::Refused,
+        StaffSignin::Locked(_) => StaffAttempt::Locked,
+        StaffSignin::Inactive => StaffAttempt::Inactive,
+    })
+}
+
+/// Ends one session.
+pub async fn sign_out(db: &Db, token_hash: Option<String>) -> Result<(), AccountError> {
+    if let Some(hash) = token_hash {
+        sessions::end(db, &hash).await?;
+    }
+    Ok(())
+}
+
+/// Ends every session of a resident or staff member (all their devices).
+pub async fn sign_out_everywhere(db: &Db, kind: SessionKind, id: &str) -> Result<(), AccountError> {
+    sessions::end_all(db, kind, id).await?;
+    Ok(())
+}
+
+/// Who holds these session tokens (hashes): the request's resident and staff member.
+pub async fn viewer(
+    db: &Db,
+    resident_token: Option<&str>,
+    staff_token: Option<&str>,
+) -> Result<Viewer, AccountError> {
+    Ok(sessions::viewer(db, resident_token, staff_token).await?)
+}
