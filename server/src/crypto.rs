@@ -27,6 +27,8 @@ pub enum Purpose {
     OpenId,
     Client,
     Code,
+    /// A person's mark in an activity (`participation`).
+    Mark,
 }
 
 impl Purpose {
@@ -36,6 +38,7 @@ impl Purpose {
             Purpose::OpenId => b"openid\0",
             Purpose::Client => b"client\0",
             Purpose::Code => b"code\0",
+            Purpose::Mark => b"mark\0",
         }
     }
 }

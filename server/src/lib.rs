@@ -15,6 +15,7 @@ pub mod csv_import;
 pub mod db;
 pub mod demo;
 pub mod index;
+pub mod participation;
 pub mod startup;
 pub mod surveys;
 pub mod telemetry;

@@ -91,7 +91,10 @@ impl Application {
             .build();
         let key =
             ServerKey::load(settings.secret_key.as_ref().map(|s| s.expose()), &settings.data_dir)?;
-        let records: Vec<Arc<dyn ResidentRecords>> = vec![Arc::new(SurveyRecords)];
+        // Participation recorded before marks existed gets its marks (idempotent).
+        crate::surveys::service::lifecycle::mark_participants(&db, &key).await?;
+        let records: Vec<Arc<dyn ResidentRecords>> =
+            vec![Arc::new(SurveyRecords { key: key.clone() })];
         let identity = Identity {
             key,
             sms: sms_sender(&settings),

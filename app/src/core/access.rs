@@ -14,7 +14,7 @@ pub const STAFF_COOKIE: &str = "tx_staff";
 /// Cookie naming a pending phone sign-in (the challenge, never the number).
 pub const OTP_COOKIE: &str = "tx_otp";
 /// The version of the consent notice residents accept; a new text asks again.
-pub const CONSENT_VERSION: &str = "2026-11";
+pub const CONSENT_VERSION: &str = "2026-11-30";
 
 /// What pages need to know about how residents can sign in here.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -20,9 +20,10 @@ pub struct Listed {
     pub responses: i64,
 }
 
-/// A share link: the community it is for and its code.
+/// A share link: the survey and community it is for, and its code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
+    pub survey: String,
     pub community: String,
     pub code: String,
 }
@@ -43,4 +44,6 @@ pub trait SurveyPort: Send + Sync + 'static {
     ) -> Result<Option<Vec<(String, String)>>, PortError>;
     async fn responses(&self, survey: &str) -> Result<Vec<Response>, PortError>;
     async fn links(&self, survey: &str) -> Result<Vec<Link>, PortError>;
+    /// The link with this code.
+    async fn link(&self, code: &str) -> Result<Option<Link>, PortError>;
 }

@@ -1,6 +1,6 @@
 //! What other features keep about a resident. Accounts do not know those features:
 //! each registers a [`ResidentRecords`] at start-up, and account deletion and merging
-//! call every one inside their own transaction.
+//! call every one inside their own transaction, as does linking an identity.
 use crate::db::{StoreError, Tx};
 use async_trait::async_trait;
 
@@ -10,4 +10,12 @@ pub trait ResidentRecords: Send + Sync + 'static {
     async fn forget(&self, tx: &mut Tx, resident: &str) -> Result<(), StoreError>;
     /// Account `from` is being folded into `into`: carry over what is kept about it.
     async fn merge(&self, tx: &mut Tx, from: &str, into: &str) -> Result<(), StoreError>;
+    /// `resident` now has these identities (keyed hashes), one newly joined: one
+    /// person's marks must cover every one of them.
+    async fn joined(
+        &self,
+        tx: &mut Tx,
+        resident: &str,
+        identities: &[String],
+    ) -> Result<(), StoreError>;
 }

@@ -15,6 +15,8 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/signout", post(signout::sign_out))
         .route("/auth/signout-all", post(signout::sign_out_everywhere))
         .route("/me/consent", post(me::consent))
+        .route("/me/phone/send", post(phone::link_send))
+        .route("/me/phone/verify", post(phone::link_verify))
         .route("/me/community", post(me::set_community))
         .route("/me/verification", post(me::request_verification))
         .route("/me/export", get(export::export))

@@ -47,4 +47,8 @@ impl SurveyPort for SurveyReader {
     async fn links(&self, survey: &str) -> Result<Vec<Link>, PortError> {
         links::of_survey(&self.0, survey).await.map_err(PortError::from)
     }
+
+    async fn link(&self, code: &str) -> Result<Option<Link>, PortError> {
+        links::find(&self.0, code).await.map_err(PortError::from)
+    }
 }

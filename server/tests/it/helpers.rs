@@ -50,6 +50,50 @@ pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestA
     TestApp { anonymous: Browser { base, client }, db, dir }
 }
 
+/// A fake WeChat API on loopback: `sns/oauth2/access_token` answers by code.
+pub async fn fake_wechat() -> String {
+    use axum::{extract::Query, routing::get, Json, Router};
+    use serde_json::Value;
+    use std::collections::HashMap;
+    async fn token(Query(q): Query<HashMap<String, String>>) -> Json<Value> {
+        assert_eq!(q.get("appid").map(String::as_str), Some("wxtest"));
+        assert_eq!(q.get("secret").map(String::as_str), Some("s3cret"));
+        assert_eq!(q.get("grant_type").map(String::as_str), Some("authorization_code"));
+        Json(match q.get("code").map(String::as_str) {
+            Some("good") => {
+                serde_json::json!({"access_token": "AT", "expires_in": 7200, "refresh_token": "RT", "openid": "oWx_resident_1", "scope": "snsapi_base"})
+            }
+            Some("good2") => {
+                serde_json::json!({"access_token": "AT", "expires_in": 7200, "refresh_token": "RT", "openid": "oWx_resident_2", "scope": "snsapi_base"})
+            }
+            Some("snap") => {
+                serde_json::json!({"access_token": "AT", "openid": "oSnapshot", "scope": "snsapi_base", "is_snapshotuser": 1})
+            }
+            _ => serde_json::json!({"errcode": 40029, "errmsg": "invalid code"}),
+        })
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, Router::new().route("/sns/oauth2/access_token", get(token))).await
+    });
+    base
+}
+
+/// The application with WeChat sign-in configured against [`fake_wechat`].
+pub async fn spawn_wechat() -> TestApp {
+    let api = fake_wechat().await;
+    spawn_with(true, move |s| {
+        s.auth.resend_secs = 0;
+        s.auth.codes_per_phone_hour = 1000;
+        s.wechat_appid = Some("wxtest".into());
+        s.wechat_secret = Some("s3cret".into());
+        s.wechat_api_base = api.clone();
+        s.wechat_open_base = api;
+    })
+    .await
+}
+
 /// A browser (cookie jar unless it is the app's anonymous one), no redirects followed,
 /// same-origin headers on posts.
 pub struct Browser {

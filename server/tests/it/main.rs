@@ -2,6 +2,7 @@
 //! laid out like the features they exercise.
 mod accounts;
 mod areas;
+mod attacks;
 mod cli;
 mod helpers;
 mod index;

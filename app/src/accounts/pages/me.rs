@@ -2,6 +2,7 @@
 //! signed-in resident, their account, home community and verification, their data
 //! (shown, exported, deleted) and sign-out. Every action is a plain form post.
 use crate::accounts::api::{load_me, MeData};
+use crate::accounts::components::link::{LinkPhone, LinkWechat};
 use crate::areas::api::load_site_info;
 use crate::core::access::{in_wechat, use_auth_options, Verification};
 use crate::core::i18n::{Lang, Msg};
@@ -78,14 +79,8 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
                 <div><dt>{lang.t(Msg::MeWechat)}</dt><dd>{wechat}</dd></div>
                 <div><dt>{lang.t(Msg::MeSince)}</dt><dd>{china_date(data.created_at)}</dd></div>
             </dl>
-            <div class="link-row">
-                {data.phone_tail.is_none().then(|| view! {
-                    <a class="button button-secondary" href="/signin?next=/me">{lang.t(Msg::MeLinkPhone)}</a>
-                })}
-                {wechat_offer.then(|| view! {
-                    <a class="button button-secondary" href="/auth/wechat?next=/me">{lang.t(Msg::MeLinkWechat)}</a>
-                })}
-            </div>
+            {data.phone_tail.is_none().then(|| view! { <LinkPhone lang/> })}
+            {wechat_offer.then(|| view! { <LinkWechat lang/> })}
         </section>
 
         <section class="card" id="community" aria-labelledby="community-h">

@@ -12,7 +12,6 @@ pub async fn load_survey(
 ) -> AppResult<Option<AnswerPage>> {
     use super::shared::draft_token;
     use super::Standing;
-    use crate::core::areas::Level;
     use crate::core::port::{port, snapshot};
     use crate::core::time::now;
     use crate::surveys::model::SurveyStatus;
@@ -54,12 +53,15 @@ pub async fn load_survey(
             Standing::Resident { eligible: me.may_take_part(&survey.audience(), tree), answered }
         }
     };
-    let via = via
-        .filter(|c| {
-            tree.get(c).is_some_and(|a| a.level == Level::Community)
-                && tree.is_within(c, &survey.area_code)
-        })
-        .map(|c| (c.clone(), tree.get(&c).map(|a| a.name(lang).to_string()).unwrap_or_default()));
+    // Only a share link of this survey names a community.
+    let link = match via.as_deref().map(crate::core::ids::ShareCode::parse) {
+        Some(Ok(code)) => surveys.link(code.as_str()).await?,
+        _ => None,
+    };
+    let via = link.filter(|l| l.survey == survey.id).and_then(|l| {
+        let name = tree.get(&l.community)?.name(lang).to_string();
+        Some(super::Via { code: l.code, community: l.community, name })
+    });
     let now = now();
     Ok(Some(AnswerPage {
         area_label: tree.label(&survey.area_code, lang),

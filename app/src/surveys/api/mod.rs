@@ -28,12 +28,24 @@ pub struct AnswerPage {
     pub prefill: Vec<(String, String)>,
     /// Problems of the kept answers, by question id, in the visitor's language.
     pub problems: Vec<(String, String)>,
-    /// The community whose share link was followed: (code, name).
-    pub via: Option<(String, String)>,
+    /// The share link the page was reached by, when it is one of this survey's.
+    pub via: Option<Via>,
     pub open: bool,
     /// Published, but its opening time is still to come.
     pub not_yet: bool,
     pub results_public: bool,
+}
+
+/// A share link followed to the survey: only a real link of this survey names a
+/// community (a URL cannot name one), so that nobody can be sent a link that marks
+/// their answer.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Via {
+    /// The link's code (posted back with the answers).
+    pub code: String,
+    /// The community it was made for, and its name.
+    pub community: String,
+    pub name: String,
 }
 
 /// One line of a survey list.

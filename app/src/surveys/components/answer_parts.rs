@@ -4,6 +4,7 @@ use crate::core::access::NotEligible;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::encode_query;
 use crate::core::time::china_time;
+use crate::surveys::api::Via;
 use crate::surveys::components::card::kind_name;
 use crate::surveys::model::Survey;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn survey_head(
     lang: Lang,
     survey: &Survey,
     area_label: &str,
-    via: Option<&(String, String)>,
+    via: Option<&Via>,
 ) -> impl IntoView {
     let description = summary(&survey.intro, &survey.title);
     let intro = survey
@@ -39,7 +40,7 @@ pub fn survey_head(
             <li>{lang.t(if survey.anonymous { Msg::SurveyAnonymous } else { Msg::SurveyNamed })}</li>
             {survey.verified_only.then(|| view! { <li>{lang.t(Msg::SurveyVerifiedOnly)}</li> })}
             {survey.editable.then(|| view! { <li>{lang.t(Msg::SurveyEditable)}</li> })}
-            {via.as_ref().map(|(_, name)| view! { <li>{lang.fmt(Msg::SurveyVia, &[("community", name)])}</li> })}
+            {via.as_ref().map(|v| view! { <li>{lang.fmt(Msg::SurveyVia, &[("community", &v.name)])}</li> })}
         </ul>
     };
     view! {
@@ -61,7 +62,7 @@ pub fn survey_head(
 pub fn eligibility_step(
     lang: Lang,
     why: NotEligible,
-    via: Option<(String, String)>,
+    via: Option<Via>,
     back: String,
     area_label: &str,
 ) -> AnyView {
@@ -75,11 +76,11 @@ pub fn eligibility_step(
         NotEligible::Community => view! {
             <section class="card" aria-labelledby="step-h" id="community-step">
                 <h2 id="step-h">{lang.t(Msg::SurveyStepCommunity)}</h2>
-                {via.clone().map(|(code, name)| view! {
+                {via.clone().map(|v| view! {
                     <form method="post" action="/me/community" class="form">
-                        <input type="hidden" name="community" value=code/>
+                        <input type="hidden" name="community" value=v.community/>
                         <input type="hidden" name="next" value=back.clone()/>
-                        <button type="submit" class="button">{lang.fmt(Msg::SurveyLiveIn, &[("community", &name)])}</button>
+                        <button type="submit" class="button">{lang.fmt(Msg::SurveyLiveIn, &[("community", &v.name)])}</button>
                     </form>
                 })}
                 <p><a href=format!("/me?next={}#community", encode_query(&back))>{lang.t(Msg::SurveyChooseCommunity)}</a></p>

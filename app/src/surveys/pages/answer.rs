@@ -112,7 +112,7 @@ fn AnswerView(lang: Lang, page: AnswerPage) -> impl IntoView {
             {(resume && !guest).then(|| view! { <p class="alert alert-ok" role="status">{lang.t(Msg::SurveyResume)}</p> })}
             {(answered && changeable).then(|| view! { <p class="alert alert-ok" role="status">{lang.t(Msg::SurveyChangeable)}</p> })}
             <form id="survey-form" class="form survey-form" method="post" action=format!("/surveys/{id}/answer") novalidate=true>
-                <input type="hidden" name="_via" value=via.as_ref().map(|v| v.0.clone()).unwrap_or_default()/>
+                <input type="hidden" name="_via" value=via.as_ref().map(|v| v.code.clone()).unwrap_or_default()/>
                 <SurveyDraft survey=id.clone() rules answered=filled restore=!from_server lang/>
                 {summary}
                 <SurveyQuestions lang questions=survey.questions.clone() prefill problems/>

@@ -14,10 +14,10 @@ pub mod wechat;
 use super::service::Proof;
 use super::service::{self, Identity};
 use crate::web::reply::{q, see_other};
-use crate::web::session::set_cookie;
+use crate::web::session::{resident_token, set_cookie};
 use crate::web::AppState;
-use app::core::access::{Viewer, RESIDENT_COOKIE};
-use axum::http::HeaderValue;
+use app::core::access::RESIDENT_COOKIE;
+use axum::http::{HeaderMap, HeaderValue};
 use axum::response::Response;
 
 /// The sign-in page with an error to show, keeping where the resident was going.
@@ -25,18 +25,18 @@ pub(crate) fn signin_url(error: &str, next: &str, extra: &str) -> String {
     format!("/signin?error={error}&next={}{extra}", q(next))
 }
 
-/// Opens the resident's session and sends them on: to the consent notice first, if
-/// they have not accepted the one in force.
+/// Opens the resident's session (ending whatever session this browser held) and sends
+/// them on: to the consent notice first, if they have not accepted the one in force.
 pub(crate) async fn finish_sign_in(
     state: &AppState,
-    viewer: &Viewer,
+    headers: &HeaderMap,
     proof: &Proof,
     next: &str,
     mut cookies: Vec<HeaderValue>,
 ) -> Result<Response, super::error::AccountError> {
     let identity: &Identity = &state.identity;
-    let current = viewer.resident.as_ref().map(|r| r.id.as_str());
-    let signed = service::sign_in(&state.db, identity, proof, current).await?;
+    let previous = resident_token(headers);
+    let signed = service::sign_in(&state.db, identity, proof, previous.as_deref()).await?;
     let ttl = identity.limits.resident_session_days * 86_400;
     cookies.push(set_cookie(
         RESIDENT_COOKIE,

@@ -1,37 +1,63 @@
-//! `POST /auth/phone/send` and `POST /auth/phone/verify`: a six-digit code by SMS.
+//! A six-digit code by SMS, for signing in (`POST /auth/phone/send`, `/auth/phone/verify`)
+//! and for linking a number to the signed-in account on 我的 (`POST /me/phone/send`,
+//! `/me/phone/verify`): the code goes to the number being linked, so only its holder
+//! can link it.
 use super::{finish_sign_in, signin_url};
 use crate::accounts::error::AccountError;
-use crate::accounts::service::{self, CodeSent};
+use crate::accounts::service::{self, CodeSent, Linked};
 use crate::accounts::service::{OtpFailure, OtpRefusal};
-use crate::web::extract::{AnyViewer, ClientAddr, ReqLang};
+use crate::web::extract::{ClientAddr, ReqLang, Resident};
 use crate::web::reply::{field, q, safe_next, see_other, FormMap};
 use crate::web::session::{clear_cookie, cookie, set_cookie};
 use crate::web::AppState;
 use app::core::access::OTP_COOKIE;
+use app::core::i18n::Lang;
 use app::core::ids::Phone;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-/// Sends a code to the number, within the limits.
-pub async fn send_code(
-    State(state): State<AppState>,
-    ReqLang(lang): ReqLang,
-    ClientAddr(client): ClientAddr,
-    form: FormMap,
+/// Where a code is asked for, and so where its answers go.
+enum Flow {
+    SignIn { next: String },
+    Link,
+}
+
+impl Flow {
+    fn sent(&self, phone: &Phone) -> String {
+        match self {
+            Flow::SignIn { next } => {
+                format!("/signin?step=code&to={}&next={}", phone.tail(), q(next))
+            }
+            Flow::Link => format!("/me?step=phone_code&to={}#phone", phone.tail()),
+        }
+    }
+
+    fn error(&self, code: &str, extra: &str) -> String {
+        match self {
+            Flow::SignIn { next } => signin_url(code, next, extra),
+            Flow::Link => format!("/me?error={code}{extra}#phone"),
+        }
+    }
+}
+
+async fn send(
+    state: &AppState,
+    lang: Lang,
+    client: &str,
+    form: &FormMap,
+    flow: Flow,
 ) -> Result<Response, AccountError> {
-    let next = safe_next(form.get("next"));
-    let Ok(phone) = Phone::parse(field(&form, "phone")) else {
-        return Ok(see_other(&signin_url("phone_invalid", &next, ""), vec![]));
+    let Ok(phone) = Phone::parse(field(form, "phone")) else {
+        return Ok(see_other(&flow.error("phone_invalid", ""), vec![]));
     };
-    let back = |error: &str, extra: &str| see_other(&signin_url(error, &next, extra), vec![]);
-    Ok(match service::send_code(&state.db, &state.identity, &phone, &client, lang).await? {
+    let back = |error: &str, extra: &str| see_other(&flow.error(error, extra), vec![]);
+    Ok(match service::send_code(&state.db, &state.identity, &phone, client, lang).await? {
         CodeSent::Sent { challenge } => {
             let ttl = state.identity.limits.code_ttl_secs;
             let cookie =
                 set_cookie(OTP_COOKIE, &challenge, "/", ttl, state.settings.secure_cookies);
-            let to = format!("/signin?step=code&to={}&next={}", phone.tail(), q(&next));
-            see_other(&to, vec![cookie])
+            see_other(&flow.sent(&phone), vec![cookie])
         }
         CodeSent::Refused(OtpRefusal::Cooldown(wait)) => back("cooldown", &format!("&wait={wait}")),
         CodeSent::Refused(OtpRefusal::PhoneLimit) => back("phone_limit", ""),
@@ -40,40 +66,94 @@ pub async fn send_code(
     })
 }
 
-/// Checks the code of the pending challenge and signs the resident in.
+/// Checks the code of the pending challenge: the proven number, or where to send the
+/// browser instead.
+async fn check(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: &FormMap,
+    flow: &Flow,
+) -> Result<Result<service::Proof, Response>, AccountError> {
+    let secure = state.settings.secure_cookies;
+    let clear = || vec![clear_cookie(OTP_COOKIE, "/", secure)];
+    let back =
+        |code: &str, extra: &str, cookies| Ok(Err(see_other(&flow.error(code, extra), cookies)));
+    let Some(challenge) = cookie(headers, OTP_COOKIE)
+        .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+    else {
+        return back("code_expired", "", vec![]);
+    };
+    let code: String = field(form, "code").chars().filter(|c| !c.is_whitespace()).collect();
+    let step = match flow {
+        Flow::SignIn { .. } => "&step=code",
+        Flow::Link => "&step=phone_code",
+    };
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return back("code_format", step, vec![]);
+    }
+    match service::check_code(&state.db, &state.identity, challenge, &code).await? {
+        Ok(proof) => Ok(Ok(proof)),
+        Err(OtpFailure::Wrong(left)) => back("code_wrong", &format!("{step}&left={left}"), vec![]),
+        Err(OtpFailure::Used) => back("code_used", "", clear()),
+        Err(OtpFailure::Exhausted) => back("code_exhausted", "", clear()),
+        Err(OtpFailure::Expired | OtpFailure::Unknown) => back("code_expired", "", clear()),
+    }
+}
+
+/// Sends a sign-in code to the number, within the limits.
+pub async fn send_code(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    ClientAddr(client): ClientAddr,
+    form: FormMap,
+) -> Result<Response, AccountError> {
+    let next = safe_next(form.get("next"));
+    send(&state, lang, &client, &form, Flow::SignIn { next }).await
+}
+
+/// Checks the code and signs the resident in (signing out whoever was signed in here).
 pub async fn verify_code(
     State(state): State<AppState>,
-    AnyViewer(viewer): AnyViewer,
     headers: HeaderMap,
     form: FormMap,
 ) -> Result<Response, AccountError> {
     let next = safe_next(form.get("next"));
-    let secure = state.settings.secure_cookies;
-    let Some(challenge) = cookie(&headers, OTP_COOKIE)
-        .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-    else {
-        return Ok(see_other(&signin_url("code_expired", &next, ""), vec![]));
-    };
-    let code: String = field(&form, "code").chars().filter(|c| !c.is_whitespace()).collect();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(see_other(&signin_url("code_format", &next, "&step=code"), vec![]));
-    }
-    let clear = || vec![clear_cookie(OTP_COOKIE, "/", secure)];
-    let proof = match service::check_code(&state.db, &state.identity, challenge, &code).await? {
+    let flow = Flow::SignIn { next: next.clone() };
+    let proof = match check(&state, &headers, &form, &flow).await? {
         Ok(proof) => proof,
-        Err(OtpFailure::Wrong(left)) => {
-            let extra = format!("&step=code&left={left}");
-            return Ok(see_other(&signin_url("code_wrong", &next, &extra), vec![]));
-        }
-        Err(OtpFailure::Used) => {
-            return Ok(see_other(&signin_url("code_used", &next, ""), clear()))
-        }
-        Err(OtpFailure::Exhausted) => {
-            return Ok(see_other(&signin_url("code_exhausted", &next, ""), clear()))
-        }
-        Err(OtpFailure::Expired | OtpFailure::Unknown) => {
-            return Ok(see_other(&signin_url("code_expired", &next, ""), clear()))
-        }
+        Err(back) => return Ok(back),
     };
-    finish_sign_in(&state, &viewer, &proof, &next, clear()).await
+    let clear = vec![clear_cookie(OTP_COOKIE, "/", state.settings.secure_cookies)];
+    finish_sign_in(&state, &headers, &proof, &next, clear).await
+}
+
+/// 我的: sends a code to the number the resident wants to link.
+pub async fn link_send(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    ClientAddr(client): ClientAddr,
+    Resident(_me): Resident,
+    form: FormMap,
+) -> Result<Response, AccountError> {
+    send(&state, lang, &client, &form, Flow::Link).await
+}
+
+/// 我的: checks the code and links the number to the signed-in account.
+pub async fn link_verify(
+    State(state): State<AppState>,
+    Resident(me): Resident,
+    headers: HeaderMap,
+    form: FormMap,
+) -> Result<Response, AccountError> {
+    let proof = match check(&state, &headers, &form, &Flow::Link).await? {
+        Ok(proof) => proof,
+        Err(back) => return Ok(back),
+    };
+    let clear = vec![clear_cookie(OTP_COOKIE, "/", state.settings.secure_cookies)];
+    let to = match service::link(&state.db, &state.identity, &me.id, &proof).await? {
+        Linked::Yes { .. } => "/me?notice=phone_linked#phone",
+        Linked::AlreadyHas => "/me?error=phone_already#phone",
+        Linked::Conflict => "/me?error=link_conflict#phone",
+    };
+    Ok(see_other(to, clear))
 }

@@ -1,7 +1,8 @@
-//! `GET /auth/wechat` and its callback: WeChat web OAuth (snsapi_base) inside WeChat.
+//! `GET /auth/wechat` and its callback: WeChat web OAuth (snsapi_base) inside WeChat,
+//! to sign in, or (`?link=1`, from 我的) to link WeChat to the signed-in account.
 use super::{finish_sign_in, signin_url};
 use crate::accounts::error::AccountError;
-use crate::accounts::service::Proof;
+use crate::accounts::service::{self, Linked, Proof};
 use crate::accounts::wechat::Exchange;
 use crate::crypto::{random_token, same, Purpose};
 use crate::web::extract::AnyViewer;
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 const WECHAT_COOKIE: &str = "tx_wx";
 const WECHAT_PATH: &str = "/auth/wechat";
 
-/// `GET /auth/wechat?next=…`: to WeChat's authorize page with a fresh `state`.
+/// `GET /auth/wechat?next=…[&link=1]`: to WeChat's authorize page with a fresh `state`.
 pub async fn start(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -28,7 +29,8 @@ pub async fn start(
         return see_other(&signin_url("wechat_unavailable", &next, ""), vec![]);
     };
     let nonce = random_token();
-    let value = format!("{nonce}.{}", hex::encode(next.as_bytes()));
+    let intent = if query.get("link").map(String::as_str) == Some("1") { "link" } else { "signin" };
+    let value = format!("{nonce}.{}.{intent}", hex::encode(next.as_bytes()));
     let cookie = set_cookie(WECHAT_COOKIE, &value, WECHAT_PATH, 600, state.settings.secure_cookies);
     let back = format!("{}/auth/wechat/callback", state.origin(&headers));
     let mut res = see_other(&wechat.authorize_url(&back, &nonce), vec![cookie]);
@@ -47,8 +49,9 @@ pub async fn callback(
     let secure = state.settings.secure_cookies;
     let clear = || vec![clear_cookie(WECHAT_COOKIE, WECHAT_PATH, secure)];
     let stored = cookie(&headers, WECHAT_COOKIE).and_then(|v| v.split_once('.'));
+    let link = stored.is_some_and(|(_, rest)| rest.ends_with(".link"));
     let next = stored
-        .and_then(|(_, n)| hex::decode(n).ok())
+        .and_then(|(_, rest)| hex::decode(rest.split('.').next().unwrap_or("")).ok())
         .and_then(|b| String::from_utf8(b).ok())
         .map(|n| safe_next(Some(&n)))
         .unwrap_or_else(|| "/".into());
@@ -65,7 +68,16 @@ pub async fn callback(
     match wechat.exchange(code).await {
         Ok(Exchange::OpenId(openid)) => {
             let proof = Proof::OpenId { hash: state.identity.key.hash(Purpose::OpenId, &openid) };
-            finish_sign_in(&state, &viewer, &proof, &next, clear()).await
+            if !link {
+                return finish_sign_in(&state, &headers, &proof, &next, clear()).await;
+            }
+            let Some(me) = viewer.resident else { return back("signin_required") };
+            let to = match service::link(&state.db, &state.identity, &me.id, &proof).await? {
+                Linked::Yes { .. } => "/me?notice=wechat_linked#wechat",
+                Linked::AlreadyHas => "/me?error=wechat_already#wechat",
+                Linked::Conflict => "/me?error=link_conflict#wechat",
+            };
+            Ok(see_other(to, clear()))
         }
         Ok(Exchange::Snapshot) => back("wechat_snapshot"),
         Ok(Exchange::Refused { errcode, errmsg }) => {

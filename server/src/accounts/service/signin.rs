@@ -4,8 +4,9 @@ use super::Identity;
 use crate::accounts::error::AccountError;
 use crate::accounts::store::codes::{self, OtpLimits};
 pub use crate::accounts::store::codes::{OtpFailure, OtpRefusal};
+use crate::accounts::store::identities;
+pub use crate::accounts::store::identities::{Linked, Proof};
 use crate::accounts::store::residents;
-pub use crate::accounts::store::residents::Proof;
 use crate::accounts::store::sessions;
 pub use crate::accounts::store::sessions::SessionKind;
 use crate::accounts::store::staff::{self, StaffSignin};
@@ -87,17 +88,18 @@ pub struct SignedIn {
     pub consented: bool,
 }
 
-/// Signs a resident in with a proof, linking or merging with the account signed in on
-/// this browser (`current`), and opens a session.
+/// Signs a resident in with a proof and opens a session, ending the session this
+/// browser held before (`previous`, a token hash): whoever was signed in here is
+/// signed out first, and nothing of theirs passes to the newcomer.
 pub async fn sign_in(
     db: &Db,
     id: &Identity,
     proof: &Proof,
-    current: Option<&str>,
+    previous: Option<&str>,
 ) -> Result<SignedIn, AccountError> {
     let (token, hash) = crypto::new_token();
     let ttl = id.limits.resident_session_days * 86_400;
-    let resident = residents::sign_in(db, &id.records, proof, current, &hash, ttl).await?;
+    let resident = identities::sign_in(db, proof, previous, &hash, ttl).await?;
     // The session exists by now: a failed read only means the consent page comes next.
     let consent = match residents::data(db, &resident).await {
         Ok(data) => data.and_then(|d| d.consent_version),
@@ -176,4 +178,23 @@ pub async fn viewer(
     staff_token: Option<&str>,
 ) -> Result<Viewer, AccountError> {
     Ok(sessions::viewer(db, resident_token, staff_token).await?)
+}
+
+/// Links a proven identity to the signed-in resident's account, on their request.
+pub async fn link(
+    db: &Db,
+    id: &Identity,
+    resident: &str,
+    proof: &Proof,
+) -> Result<Linked, AccountError> {
+    Ok(identities::link(db, &id.records, resident, proof).await?)
+}
+
+/// The keyed hashes of a resident's identities, read inside a transaction (another
+/// feature's, which must see them as they are when it commits).
+pub async fn identities_in(
+    tx: &mut crate::db::Tx,
+    resident: &str,
+) -> Result<Vec<String>, crate::db::StoreError> {
+    identities::identities(&mut **tx, resident).await
 }

@@ -1,84 +1,17 @@
-//! Residents: sign-in by proven phone or openid, consent, home community and its
-//! verification, their data, and deletion.
+//! Residents: consent, home community and its verification, their data, deletion,
+//! and the committees' view of them. Signing in and linking are `identities`.
 use super::rows::verification;
-use super::sessions::{insert_session, SessionKind};
+use super::sessions::SessionKind;
 use crate::accounts::records::ResidentRecords;
 use crate::audit::{self, Audit};
-use crate::db::{Db, StoreError, Tx};
+use crate::db::{Db, StoreError};
 use app::accounts::model::{CommunityResidents, QueueEntry, ResidentData, SessionInfo};
 use app::core::access::{StaffUser, Verification, CONSENT_VERSION};
 use app::core::time::now;
 use sqlx::Row;
 use std::sync::Arc;
 
-/// A resident identity proven by a code or by WeChat.
-#[derive(Clone, Debug)]
-pub enum Proof {
-    Phone { hash: String, tail: String },
-    OpenId { hash: String },
-}
-
-/// Signs a resident in with a proven phone number or openid and opens a session
-/// (`token_hash`). When a resident is already signed in (`current`), the proof is
-/// linked to that account; if the proof already belongs to another account, the
-/// current one is merged into it. Returns the resident's id.
-pub async fn sign_in(
-    db: &Db,
-    records: &[Arc<dyn ResidentRecords>],
-    proof: &Proof,
-    current: Option<&str>,
-    token_hash: &str,
-    ttl_secs: i64,
-) -> Result<String, StoreError> {
-    let mut tx = db.begin_write().await?;
-    let (column, hash) = match proof {
-        Proof::Phone { hash, .. } => ("phone_hash", hash),
-        Proof::OpenId { hash } => ("openid_hash", hash),
-    };
-    let owner: Option<String> =
-        sqlx::query_scalar(&format!("SELECT id FROM residents WHERE {column} = ?"))
-            .bind(hash)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let current_exists = match current {
-        Some(id) => {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM residents WHERE id = ?")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?
-                > 0
-        }
-        None => false,
-    };
-    let id = match (owner, current.filter(|_| current_exists)) {
-        (Some(owner), Some(cur)) if owner != cur => {
-            merge(&mut tx, cur, &owner).await?;
-            for r in records {
-                r.merge(&mut tx, cur, &owner).await?;
-            }
-            owner
-        }
-        (Some(owner), _) => owner,
-        (None, Some(cur)) => {
-            link(&mut tx, cur, proof).await?;
-            cur.to_string()
-        }
-        (None, None) => {
-            let id = crate::crypto::random_id();
-            sqlx::query("INSERT INTO residents (id, created_at) VALUES (?, ?)")
-                .bind(&id)
-                .bind(now())
-                .execute(&mut *tx)
-                .await?;
-            link(&mut tx, &id, proof).await?;
-            id
-        }
-    };
-    insert_session(&mut tx, SessionKind::Resident, &id, token_hash, ttl_secs).await?;
-    tx.commit().await?;
-    Ok(id)
-}
-
+/// The resident accepts the consent notice in force.
 pub async fn consent(db: &Db, id: &str) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE residents SET consent_version = ?, consent_at = ? WHERE id = ?")
@@ -190,7 +123,7 @@ pub async fn data(db: &Db, id: &str) -> Result<Option<ResidentData>, StoreError>
     }))
 }
 
-/// Deletes a resident's account: the account row, its sessions and pending codes, and
+/// Deletes a resident's account: the account row, its sessions, and
 /// what other features keep about the resident (`records`), in one transaction.
 pub async fn delete(
     db: &Db,
@@ -198,18 +131,15 @@ pub async fn delete(
     id: &str,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
-    let phone: Option<Option<String>> =
-        sqlx::query_scalar("SELECT phone_hash FROM residents WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some(phone) = phone else { return Ok(false) };
-    if let Some(p) = phone {
-        sqlx::query("DELETE FROM otp_challenges WHERE phone_hash = ?")
-            .bind(p)
-            .execute(&mut *tx)
-            .await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM residents WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if exists.is_none() {
+        return Ok(false);
     }
+    // The number's sign-in codes stay until they expire: they carry its resend pause
+    // and hourly count, which deleting an account must not reset.
     sqlx::query("DELETE FROM sessions WHERE kind = ? AND subject_id = ?")
         .bind(SessionKind::Resident.as_str())
         .bind(id)
@@ -297,79 +227,4 @@ pub async fn decide(
     }
     tx.commit().await?;
     Ok(n == 1)
-}
-
-/// Attaches a proven phone or openid to an account.
-async fn link(tx: &mut Tx, id: &str, proof: &Proof) -> Result<(), StoreError> {
-    match proof {
-        Proof::Phone { hash, tail } => {
-            sqlx::query("UPDATE residents SET phone_hash = ?, phone_tail = ? WHERE id = ?")
-                .bind(hash)
-                .bind(tail)
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-        }
-        Proof::OpenId { hash } => {
-            sqlx::query("UPDATE residents SET openid_hash = ? WHERE id = ?")
-                .bind(hash)
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-        }
-    }
-    Ok(())
-}
-
-/// Folds account `from` into account `into`: `into` keeps what it has and gains what
-/// only `from` had (the other sign-in method, community, verification, consent);
-/// `from`'s sessions move over and `from` is deleted. Every table that refers to a
-/// resident must be carried over here.
-async fn merge(tx: &mut Tx, from: &str, into: &str) -> Result<(), StoreError> {
-    let row = sqlx::query(
-        "SELECT phone_hash, phone_tail, openid_hash, community_code, verification, verified_by, verified_at, \
-         claim_name, claim_address, consent_version, consent_at FROM residents WHERE id = ?",
-    )
-    .bind(from)
-    .fetch_one(&mut **tx)
-    .await?;
-    sqlx::query("UPDATE residents SET phone_hash = NULL, openid_hash = NULL WHERE id = ?")
-        .bind(from)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query(
-        "UPDATE residents SET \
-           phone_hash = COALESCE(phone_hash, ?), phone_tail = COALESCE(phone_tail, ?), openid_hash = COALESCE(openid_hash, ?), \
-           consent_version = COALESCE(consent_version, ?), consent_at = COALESCE(consent_at, ?) WHERE id = ?",
-    )
-    .bind(row.try_get::<Option<String>, _>("phone_hash")?)
-    .bind(row.try_get::<Option<String>, _>("phone_tail")?)
-    .bind(row.try_get::<Option<String>, _>("openid_hash")?)
-    .bind(row.try_get::<Option<String>, _>("consent_version")?)
-    .bind(row.try_get::<Option<i64>, _>("consent_at")?)
-    .bind(into)
-    .execute(&mut **tx)
-    .await?;
-    // The community choice and its verification travel together.
-    sqlx::query(
-        "UPDATE residents SET community_code = ?, verification = ?, verified_by = ?, verified_at = ?, claim_name = ?, claim_address = ? \
-         WHERE id = ? AND community_code IS NULL",
-    )
-    .bind(row.try_get::<Option<String>, _>("community_code")?)
-    .bind(row.try_get::<String, _>("verification")?)
-    .bind(row.try_get::<Option<String>, _>("verified_by")?)
-    .bind(row.try_get::<Option<i64>, _>("verified_at")?)
-    .bind(row.try_get::<Option<String>, _>("claim_name")?)
-    .bind(row.try_get::<Option<String>, _>("claim_address")?)
-    .bind(into)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query("UPDATE sessions SET subject_id = ? WHERE kind = ? AND subject_id = ?")
-        .bind(into)
-        .bind(SessionKind::Resident.as_str())
-        .bind(from)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query("DELETE FROM residents WHERE id = ?").bind(from).execute(&mut **tx).await?;
-    Ok(())
 }

@@ -29,8 +29,15 @@ pub async fn answer(
     let site = state.site.snapshot().await?;
     let tree = &site.tree;
     let sub = Submission { pairs, draft_token: token(&headers, DRAFT_COOKIE) };
-    let answered =
-        answer::answer(&state.db, tree, viewer.resident.as_ref(), id.as_str(), sub).await?;
+    let answered = answer::answer(
+        &state.db,
+        &state.identity.key,
+        tree,
+        viewer.resident.as_ref(),
+        id.as_str(),
+        sub,
+    )
+    .await?;
     let back = match &answered.via {
         Some(v) => format!("{page}?via={}", q(v)),
         None => page.clone(),

@@ -15,7 +15,7 @@ pub async fn follow(
 ) -> Result<Response, SurveyError> {
     let target = share::follow(&state.db, &code).await?;
     let mut res = StatusCode::FOUND.into_response();
-    let to = format!("/surveys/{}?via={}", target.survey, q(&target.community));
+    let to = format!("/surveys/{}?via={}", target.survey, q(&target.code));
     if let Ok(v) = HeaderValue::from_str(&to) {
         res.headers_mut().insert(header::LOCATION, v);
     }

@@ -1,17 +1,18 @@
 //! Answering a survey: a plain form post that works before wasm loads, asks for sign-in
 //! only here, and keeps the answers across it (by a cookie token) so that nothing typed
 //! is lost on the way through sign-in, consent and choosing a community.
-use crate::crypto::{random_token, token_hash};
+use crate::crypto::{random_token, token_hash, ServerKey};
 use crate::db::Db;
+use crate::participation::{self, Activity};
 use crate::surveys::error::SurveyError;
 pub use crate::surveys::store::drafts::DRAFT_TTL;
 pub use crate::surveys::store::responses::Submitted;
 use crate::surveys::store::responses::{self, Respondent};
 use crate::surveys::store::{drafts, surveys};
 use app::core::access::{NotEligible, ResidentUser};
-use app::core::areas::{AreaTree, Level};
+use app::core::areas::AreaTree;
 use app::core::time::now;
-use app::surveys::model::{Survey, SurveyStatus};
+use app::surveys::model::SurveyStatus;
 use app::surveys::rules::answers::{check_answers, group_form};
 
 /// What was posted.
@@ -37,18 +38,10 @@ pub enum Outcome {
 
 pub struct Answered {
     pub outcome: Outcome,
-    /// The community whose share link the form came through (checked).
+    /// The share link the form came through, when it is one of this survey's.
     pub via: Option<String>,
     /// A new draft token, when answers were kept for a browser that had none.
     pub new_token: Option<String>,
-}
-
-/// The sharing community a form names, when it is a community inside the survey's area.
-fn via(survey: &Survey, pairs: &[(String, String)], tree: &AreaTree) -> Option<String> {
-    pairs.iter().find(|(k, _)| k == "_via").map(|(_, v)| v.trim().to_string()).filter(|c| {
-        tree.get(c).is_some_and(|a| a.level == Level::Community)
-            && tree.is_within(c, &survey.area_code)
-    })
 }
 
 /// Keeps the answers under the browser's token (a new one when it has none, returned
@@ -72,6 +65,7 @@ async fn keep(
 
 pub async fn answer(
     db: &Db,
+    key: &ServerKey,
     tree: &AreaTree,
     me: Option<&ResidentUser>,
     id: &str,
@@ -79,7 +73,10 @@ pub async fn answer(
 ) -> Result<Answered, SurveyError> {
     let survey = surveys::get(db.reader(), id).await?.filter(|s| s.status != SurveyStatus::Draft);
     let survey = survey.ok_or(SurveyError::NotFound)?;
-    let via = via(&survey, &sub.pairs, tree);
+    // Only a share link of this survey names a community; a form cannot.
+    let code = sub.pairs.iter().find(|(k, _)| k == "_via").map(|(_, v)| v.as_str()).unwrap_or("");
+    let via_community = super::share::via(db, id, code).await?;
+    let via = via_community.as_ref().map(|_| code.trim().to_string());
     let done = |outcome, new_token| Answered { outcome, via: via.clone(), new_token };
     if !survey.is_open(now()) {
         return Ok(done(Outcome::Closed, None));
@@ -105,9 +102,15 @@ pub async fn answer(
         resident_id: &me.id,
         community_code: community,
         street_code: street.as_deref(),
-        via_community: via.as_deref(),
+        via_community: via_community.as_deref(),
     };
-    let outcome = responses::submit(db, id, who, &answers).await?;
+    // The person's marks are read with their identities inside the write transaction,
+    // so that an identity linked at the same moment is covered either way.
+    let mut tx = db.begin_write().await?;
+    let identities = crate::accounts::service::identities_in(&mut tx, &me.id).await?;
+    let marks = participation::marks(key, Activity::Survey(id), &identities);
+    let outcome = responses::submit(&mut tx, id, who, &answers, &marks).await?;
+    Db::commit(tx).await?;
     if matches!(outcome, Submitted::Stored | Submitted::Replaced) {
         if let Some(t) = &sub.draft_token {
             if let Err(e) = drafts::delete(db, &token_hash(t), id).await {

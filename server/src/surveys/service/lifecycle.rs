@@ -4,8 +4,10 @@
 //! monthly index, in the same transaction. The `_in` forms run inside the caller's
 //! transaction (a staff action's, with its audit line); the others open their own.
 use crate::areas::store as areas;
+use crate::crypto::ServerKey;
 use crate::db::{Db, Tx};
 use crate::index::service as index;
+use crate::participation::{self, store as marks, Activity};
 use crate::surveys::error::SurveyError;
 use crate::surveys::store::{links, responses, surveys};
 use app::core::areas::{AreaTree, Level};
@@ -55,6 +57,8 @@ pub async fn close_in(
     if !surveys::close(tx, id).await? {
         return Ok(None);
     }
+    // Nobody can answer any more: the marks have done their work.
+    marks::purge(tx, Activity::Survey(id)).await?;
     let month =
         survey.month.as_deref().and_then(Period::parse).filter(|p| matches!(p, Period::Month(_)));
     let mut written = 0;
@@ -75,6 +79,20 @@ pub async fn close_in(
         written = observations.len();
     }
     Ok(Some(written))
+}
+
+/// Leaves the marks of every participation in an open survey (those already there
+/// stay): participation recorded before marks existed is covered from then on.
+pub async fn mark_participants(db: &Db, key: &ServerKey) -> Result<usize, SurveyError> {
+    let mut tx = db.begin_write().await?;
+    let pairs = responses::open_participants(&mut tx).await?;
+    for (survey, resident) in &pairs {
+        let ids = crate::accounts::service::identities_in(&mut tx, resident).await?;
+        let activity = Activity::Survey(survey);
+        marks::leave(&mut tx, activity, &participation::marks(key, activity, &ids)).await?;
+    }
+    Db::commit(tx).await?;
+    Ok(pairs.len())
 }
 
 /// Closes every published survey whose closing time has passed; returns their ids.

@@ -34,29 +34,29 @@ pub async fn add(tx: &mut Tx, survey_id: &str, community: &str) -> Result<(), St
 /// A survey's links, by community.
 pub async fn of_survey(db: &Db, survey_id: &str) -> Result<Vec<Link>, StoreError> {
     let rows = sqlx::query(
-        "SELECT community_code, code FROM survey_links WHERE survey_id = ? ORDER BY community_code",
+        "SELECT survey_id, community_code, code FROM survey_links WHERE survey_id = ? \
+         ORDER BY community_code",
     )
     .bind(survey_id)
     .fetch_all(db.reader())
     .await?;
-    rows.iter()
-        .map(|r| Ok(Link { community: r.try_get("community_code")?, code: r.try_get("code")? }))
-        .collect()
+    rows.iter().map(link_from).collect()
 }
 
-/// Where a share link leads.
-pub struct Target {
-    pub survey: String,
-    pub community: String,
+/// The link with this code.
+pub async fn find(db: &Db, code: &str) -> Result<Option<Link>, StoreError> {
+    let row =
+        sqlx::query("SELECT survey_id, community_code, code FROM survey_links WHERE code = ?")
+            .bind(code)
+            .fetch_optional(db.reader())
+            .await?;
+    row.as_ref().map(link_from).transpose()
 }
 
-pub async fn find(db: &Db, code: &str) -> Result<Option<Target>, StoreError> {
-    let row = sqlx::query("SELECT survey_id, community_code FROM survey_links WHERE code = ?")
-        .bind(code)
-        .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| {
-        Ok(Target { survey: r.try_get("survey_id")?, community: r.try_get("community_code")? })
+fn link_from(r: &sqlx::sqlite::SqliteRow) -> Result<Link, StoreError> {
+    Ok(Link {
+        survey: r.try_get("survey_id")?,
+        community: r.try_get("community_code")?,
+        code: r.try_get("code")?,
     })
-    .transpose()
 }

@@ -1,10 +1,14 @@
 //! Who took part and what was answered. The two live apart: for anonymous surveys the
-//! tables share no id, keep no time finer than the day, and are keyed so that their
-//! storage order is unrelated (participants by resident, answers by a random id), so
-//! nothing in the database pairs a response with its resident.
+//! tables share no id, keep no time at all, keep no area below the street with the
+//! answers, and are keyed so that their storage order is unrelated (participants by
+//! resident, answers by a random id), so nothing in the database pairs a response with
+//! its resident. The guarantee of one answer each is the person's marks
+//! (`participation`), which name no account and outlive it until the survey closes.
 use super::surveys::get;
 use crate::db::{Db, StoreError, Tx};
-use app::core::time::{china_date, now};
+use crate::participation::store as participation;
+use crate::participation::Activity;
+use app::core::time::now;
 use app::surveys::model::Answers;
 use app::surveys::port::Response;
 use sqlx::{Row, Sqlite};
@@ -35,60 +39,70 @@ fn answers_from(json: &str) -> Result<Answers, StoreError> {
     serde_json::from_str(json).map_err(|e| StoreError::corrupt("survey answers", e))
 }
 
-/// Stores one resident's answers, once. Checked under the write lock, so of any number
-/// of concurrent submissions by one resident exactly one is stored.
+/// Stores one resident's answers, once, inside the caller's transaction (which holds
+/// the write lock, so of any number of concurrent submissions by one person exactly
+/// one is stored). `marks` are the person's marks in this survey (`participation`):
+/// any of them already left means they took part, whichever account they used.
 pub async fn submit(
-    db: &Db,
+    tx: &mut Tx,
     survey_id: &str,
     who: Respondent<'_>,
     answers: &Answers,
+    marks: &[String],
 ) -> Result<Submitted, StoreError> {
     let json =
         serde_json::to_string(answers).map_err(|e| StoreError::corrupt("survey answers", e))?;
-    let t = now();
-    let day = china_date(t);
-    let mut tx = db.begin_write().await?;
-    let Some(survey) = get(&mut *tx, survey_id).await? else {
+    let Some(survey) = get(&mut **tx, survey_id).await? else {
         return Ok(Submitted::NoSuchSurvey);
     };
-    if !survey.is_open(t) {
+    if !survey.is_open(now()) {
         return Ok(Submitted::NotOpen);
     }
-    if answered(&mut *tx, survey_id, who.resident_id).await? {
+    let activity = Activity::Survey(survey_id);
+    let taken = participation::taken(tx, activity, marks).await?
+        || answered(&mut **tx, survey_id, who.resident_id).await?;
+    if taken {
         if !survey.editable || survey.anonymous {
             return Ok(Submitted::AlreadyAnswered);
         }
-        sqlx::query("UPDATE survey_responses SET answers = ?, day = ? WHERE survey_id = ? AND resident_id = ?")
-            .bind(&json)
-            .bind(&day)
-            .bind(survey_id)
-            .bind(who.resident_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        return Ok(Submitted::Replaced);
-    }
-    sqlx::query("INSERT INTO survey_participants (survey_id, resident_id, day) VALUES (?, ?, ?)")
+        // A named, editable survey: this account's own answers may change (marks left
+        // by a deleted account of the same person have no answers to change).
+        let changed = sqlx::query(
+            "UPDATE survey_responses SET answers = ? WHERE survey_id = ? AND resident_id = ?",
+        )
+        .bind(&json)
         .bind(survey_id)
         .bind(who.resident_id)
-        .bind(&day)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(Submitted::AlreadyAnswered);
+        }
+        participation::leave(tx, activity, marks).await?;
+        return Ok(Submitted::Replaced);
+    }
+    participation::leave(tx, activity, marks).await?;
+    sqlx::query("INSERT INTO survey_participants (survey_id, resident_id) VALUES (?, ?)")
+        .bind(survey_id)
+        .bind(who.resident_id)
+        .execute(&mut **tx)
         .await?;
+    // Anonymous answers keep the street only: nothing finer, no account, no time.
+    let named = !survey.anonymous;
     sqlx::query(
         "INSERT INTO survey_responses (id, survey_id, resident_id, community_code, street_code, \
-         day, answers, via_community) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         answers, via_community) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(crate::crypto::random_id())
     .bind(survey_id)
-    .bind((!survey.anonymous).then_some(who.resident_id))
-    .bind(who.community_code)
+    .bind(named.then_some(who.resident_id))
+    .bind(who.community_code.filter(|_| named))
     .bind(who.street_code)
-    .bind(&day)
     .bind(&json)
-    .bind(who.via_community)
-    .execute(&mut *tx)
+    .bind(who.via_community.filter(|_| named))
+    .execute(&mut **tx)
     .await?;
-    tx.commit().await?;
     Ok(Submitted::Stored)
 }
 
@@ -161,8 +175,9 @@ pub async fn by_street(
         .collect()
 }
 
-/// Account deletion: participation goes, named answers stay for the published results,
-/// no longer tied to anyone.
+/// Account deletion: the resident's record of taking part goes and named answers stay
+/// for the published results, no longer tied to anyone. The marks stay until each
+/// survey closes (one person, one answer, even after deleting the account).
 pub async fn forget(tx: &mut Tx, resident: &str) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM survey_participants WHERE resident_id = ?")
         .bind(resident)
@@ -197,4 +212,28 @@ pub async fn merge(tx: &mut Tx, from: &str, into: &str) -> Result<(), StoreError
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// The surveys still open for answers that a resident has taken part in.
+pub async fn open_taken_by(tx: &mut Tx, resident: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT p.survey_id FROM survey_participants p JOIN surveys s ON s.id = p.survey_id \
+         WHERE p.resident_id = ? AND s.status = ?",
+    )
+    .bind(resident)
+    .bind(app::surveys::model::SurveyStatus::Published.as_str())
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+/// Every (survey, resident) of the surveys still open: marks are made from these for
+/// records older than marks.
+pub async fn open_participants(tx: &mut Tx) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.survey_id, p.resident_id FROM survey_participants p \
+         JOIN surveys s ON s.id = p.survey_id WHERE s.status = ?",
+    )
+    .bind(app::surveys::model::SurveyStatus::Published.as_str())
+    .fetch_all(&mut **tx)
+    .await?)
 }

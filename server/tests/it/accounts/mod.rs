@@ -5,7 +5,7 @@ mod me;
 mod phone;
 mod residents;
 mod staff_signin;
-mod wechat;
+pub mod wechat;
 use crate::helpers::{location, TestApp};
 
 pub const PHONE: &str = "13800138000";

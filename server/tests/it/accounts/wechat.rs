@@ -1,47 +1,9 @@
 //! Sign-in with WeChat (against a fake WeChat on loopback), and linking it with a phone.
 use super::*;
-use crate::helpers::{spawn_with, TestApp};
-use serde_json::Value;
-
-/// A fake WeChat API on loopback: `sns/oauth2/access_token` answers by code.
-async fn fake_wechat() -> String {
-    use axum::{extract::Query, routing::get, Json, Router};
-    use std::collections::HashMap;
-    async fn token(Query(q): Query<HashMap<String, String>>) -> Json<Value> {
-        assert_eq!(q.get("appid").map(String::as_str), Some("wxtest"));
-        assert_eq!(q.get("secret").map(String::as_str), Some("s3cret"));
-        assert_eq!(q.get("grant_type").map(String::as_str), Some("authorization_code"));
-        Json(match q.get("code").map(String::as_str) {
-            Some("good") => {
-                serde_json::json!({"access_token": "AT", "expires_in": 7200, "refresh_token": "RT", "openid": "oWx_resident_1", "scope": "snsapi_base"})
-            }
-            Some("snap") => {
-                serde_json::json!({"access_token": "AT", "openid": "oSnapshot", "scope": "snsapi_base", "is_snapshotuser": 1})
-            }
-            _ => serde_json::json!({"errcode": 40029, "errmsg": "invalid code"}),
-        })
-    }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(listener, Router::new().route("/sns/oauth2/access_token", get(token))).await
-    });
-    base
-}
-
-async fn wechat_app() -> TestApp {
-    let api = fake_wechat().await;
-    spawn_with(true, move |s| {
-        s.wechat_appid = Some("wxtest".into());
-        s.wechat_secret = Some("s3cret".into());
-        s.wechat_api_base = api.clone();
-        s.wechat_open_base = api;
-    })
-    .await
-}
+use crate::helpers::spawn_wechat as wechat_app;
 
 /// Starts the WeChat flow; returns the `state` sent to WeChat.
-async fn start_wechat(b: &crate::helpers::Browser) -> String {
+pub async fn start_wechat(b: &crate::helpers::Browser) -> String {
     let res = b.get("/auth/wechat?next=/votes").await;
     assert_eq!(res.status(), 302);
     let loc = location(&res);
@@ -116,25 +78,49 @@ async fn wechat_sign_in_checks_state_and_treats_snapshots_and_errors_as_no_ident
 }
 
 #[tokio::test]
-async fn phone_and_wechat_link_to_one_account() {
+async fn phone_and_wechat_link_to_one_account_only_when_asked_on_me() {
     let app = wechat_app().await;
-    // Signed in by phone first, then WeChat in the same browser: linked.
+    let both =
+        "SELECT COUNT(*) FROM residents WHERE phone_hash IS NOT NULL AND openid_hash IS NOT NULL";
+    // Signed in by phone, the resident links WeChat from 我的.
     let b = app.resident(PHONE).await;
-    let state = start_wechat(&b).await;
-    b.get(&format!("/auth/wechat/callback?code=good&state={state}")).await;
+    let res = b.get("/auth/wechat?next=/me&link=1").await;
+    let state =
+        location(&res).split("state=").nth(1).unwrap().split('#').next().unwrap().to_string();
+    let res = b.get(&format!("/auth/wechat/callback?code=good&state={state}")).await;
+    assert_eq!(location(&res), "/me?notice=wechat_linked#wechat");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM residents").await, 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM residents WHERE phone_hash IS NOT NULL AND openid_hash IS NOT NULL").await, 1);
+    assert_eq!(count(&app, both).await, 1);
     // A new browser signing in with WeChat reaches the same account, phone included.
     let w = app.browser();
     let state = start_wechat(&w).await;
     w.get(&format!("/auth/wechat/callback?code=good&state={state}")).await;
     let me = w.get("/me").await.text().await.unwrap();
     assert!(me.contains("尾号 8000"));
-    // WeChat first in a third browser for another person, then their phone: one account.
+    // A second WeChat cannot be linked to the same account.
+    let res = b.get("/auth/wechat?next=/me&link=1").await;
+    let state =
+        location(&res).split("state=").nth(1).unwrap().split('#').next().unwrap().to_string();
+    let res = b.get(&format!("/auth/wechat/callback?code=good2&state={state}")).await;
+    assert_eq!(location(&res), "/me?error=wechat_already#wechat");
+
+    // WeChat first for another person, then a number linked by its code: the number's
+    // own account (with its community) and the WeChat account become one.
     let other = wechat_app().await;
+    let phone_account = other.resident("13900139000").await;
+    phone_account.post_form("/me/community", &[("community", "449902002001")]).await;
     let x = other.browser();
     let state = start_wechat(&x).await;
     x.get(&format!("/auth/wechat/callback?code=good&state={state}")).await;
-    x.sign_in_phone(&other, "13900139000").await;
+    x.post_form("/me/consent", &[("accept", "yes"), ("next", "/me")]).await;
+    x.post_form("/me/phone/send", &[("phone", "13900139000")]).await;
+    let code = other.last_code("13900139000");
+    let res = x.post_form("/me/phone/verify", &[("code", &code)]).await;
+    assert_eq!(location(&res), "/me?notice=phone_linked#phone");
     assert_eq!(count(&other, "SELECT COUNT(*) FROM residents").await, 1);
+    assert_eq!(count(&other, both).await, 1);
+    let page = x.get("/me").await.text().await.unwrap();
+    assert!(page.contains("尾号 9000"), "the WeChat browser is now in the joined account");
+    let page = phone_account.get("/me").await.text().await.unwrap();
+    assert!(page.contains("尾号 9000"), "and so is the number's own browser");
 }

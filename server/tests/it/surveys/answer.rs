@@ -6,14 +6,6 @@ use crate::helpers::spawn;
 use app::surveys::model::Answer;
 
 // ---- through HTTP, as residents' browsers submit ------------------------------------
-/// A resident of 枫林's first community (signed in, consented, at home).
-async fn neighbour(app: &crate::helpers::TestApp, phone: &str) -> crate::helpers::Browser {
-    let b = app.resident(phone).await;
-    let res = b.post_form("/me/community", &[("community", "449902002001")]).await;
-    assert_eq!(res.status(), 303);
-    b
-}
-
 #[tokio::test]
 async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored() {
     let app = spawn(true).await;

@@ -59,9 +59,7 @@ async fn closing_the_monthly_survey_updates_the_co_building_indicators_and_the_m
         };
         let safe = if i < 10 { "5" } else { "2" };
         assert_eq!(
-            tongxin::surveys::store::responses::submit(db, &survey, who, &answers(safe, ""))
-                .await
-                .unwrap(),
+            super::submit(db, &survey, who, &answers(safe, "")).await.unwrap(),
             Submitted::Stored
         );
     }
@@ -73,9 +71,7 @@ async fn closing_the_monthly_survey_updates_the_co_building_indicators_and_the_m
             street_code: Some(hubin),
             via_community: None,
         };
-        tongxin::surveys::store::responses::submit(db, &survey, who, &answers("5", ""))
-            .await
-            .unwrap();
+        super::submit(db, &survey, who, &answers("5", "")).await.unwrap();
     }
     let written = tongxin::surveys::service::lifecycle::close(
         db,
@@ -114,7 +110,7 @@ async fn closing_the_monthly_survey_updates_the_co_building_indicators_and_the_m
     );
     // Closed means closed.
     assert_eq!(
-        tongxin::surveys::store::responses::submit(
+        super::submit(
             db,
             &survey,
             Respondent {

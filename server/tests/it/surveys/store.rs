@@ -16,7 +16,7 @@ async fn two_hundred_concurrent_submissions_by_one_resident_store_exactly_one() 
             let db = app.db.clone();
             let survey = survey.clone();
             tokio::spawn(async move {
-                tongxin::surveys::store::responses::submit(
+                super::submit(
                     &db,
                     &survey,
                     who("resident-1"),
@@ -45,15 +45,11 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
     let app = spawn(true).await;
     let survey = published(&app.db, false, true).await;
     assert_eq!(
-        tongxin::surveys::store::responses::submit(&app.db, &survey, who("r"), &answers("2", "一"))
-            .await
-            .unwrap(),
+        super::submit(&app.db, &survey, who("r"), &answers("2", "一")).await.unwrap(),
         Submitted::Stored
     );
     assert_eq!(
-        tongxin::surveys::store::responses::submit(&app.db, &survey, who("r"), &answers("5", "二"))
-            .await
-            .unwrap(),
+        super::submit(&app.db, &survey, who("r"), &answers("5", "二")).await.unwrap(),
         Submitted::Replaced
     );
     let stored = tongxin::surveys::store::responses::all(&app.db, &survey).await.unwrap();
@@ -64,9 +60,7 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
         "a published survey is not published again"
     );
     assert_eq!(
-        tongxin::surveys::store::responses::submit(&app.db, "nope", who("r"), &answers("5", ""))
-            .await
-            .unwrap(),
+        super::submit(&app.db, "nope", who("r"), &answers("5", "")).await.unwrap(),
         Submitted::NoSuchSurvey
     );
     // A draft takes no answers.
@@ -74,14 +68,7 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
     let unpublished =
         super::create(&app.db, draft(&qs, true, false, 0, i64::MAX / 2)).await.unwrap();
     assert_eq!(
-        tongxin::surveys::store::responses::submit(
-            &app.db,
-            &unpublished,
-            who("r"),
-            &answers("5", "")
-        )
-        .await
-        .unwrap(),
+        super::submit(&app.db, &unpublished, who("r"), &answers("5", "")).await.unwrap(),
         Submitted::NotOpen
     );
     // The store refuses an anonymous survey whose answers could be changed (they cannot be found again).
@@ -96,7 +83,7 @@ async fn a_database_dump_cannot_pair_an_anonymous_response_with_its_resident() {
     // 40 residents, each with an answer that names them, submitted in order.
     let residents: Vec<String> = (0..40).map(|i| format!("resident-{i:02}")).collect();
     for (i, r) in residents.iter().enumerate() {
-        let outcome = tongxin::surveys::store::responses::submit(
+        let outcome = super::submit(
             &app.db,
             &survey,
             who(r),
@@ -110,34 +97,30 @@ async fn a_database_dump_cannot_pair_an_anonymous_response_with_its_resident() {
     app.db.backup(&dump).await.unwrap();
     let copy = sqlx::SqlitePool::connect(&format!("sqlite://{}", dump.display())).await.unwrap();
 
-    // No column of the responses table refers to anyone, and no time is finer than the day.
-    let cols: Vec<String> =
-        sqlx::query_scalar("SELECT name FROM pragma_table_info('survey_responses')")
-            .fetch_all(&copy)
-            .await
-            .unwrap();
-    let named: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses WHERE resident_id IS NOT NULL")
-            .fetch_one(&copy)
-            .await
-            .unwrap();
-    assert_eq!(named, 0, "anonymous responses carry no resident");
-    for c in &cols {
-        assert!(!c.ends_with("_at"), "{c}: no timestamps on responses");
+    // No column of the responses table refers to anyone; no table of taking part or
+    // answering keeps any time; anonymous answers keep no area below the street.
+    let named: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM survey_responses WHERE resident_id IS NOT NULL \
+         OR community_code IS NOT NULL OR via_community IS NOT NULL",
+    )
+    .fetch_one(&copy)
+    .await
+    .unwrap();
+    assert_eq!(named, 0, "anonymous responses carry no resident, community or link");
+    for table in ["survey_responses", "survey_participants", "participation_marks"] {
+        let cols: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(&copy)
+                .await
+                .unwrap();
+        assert!(!cols.is_empty(), "{table} exists");
+        for c in &cols {
+            assert!(!c.ends_with("_at") && c != "day", "{table}.{c}: no time is kept");
+        }
     }
-    let days: Vec<String> = sqlx::query_scalar("SELECT DISTINCT day FROM survey_responses")
-        .fetch_all(&copy)
-        .await
-        .unwrap();
-    assert!(days.iter().all(|d| d.len() == 10), "{days:?}");
-    let pdays: Vec<String> = sqlx::query_scalar("SELECT DISTINCT day FROM survey_participants")
-        .fetch_all(&copy)
-        .await
-        .unwrap();
-    assert!(pdays.iter().all(|d| d.len() == 10), "{pdays:?}");
     let shared: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM pragma_table_info('survey_participants') WHERE name IN (SELECT name FROM pragma_table_info('survey_responses')) \
-         AND name NOT IN ('survey_id', 'day', 'resident_id')",
+         AND name NOT IN ('survey_id', 'resident_id')",
     )
     .fetch_all(&copy)
     .await

@@ -1,0 +1,2 @@
+//! Parts of the account pages.
+pub mod link;
