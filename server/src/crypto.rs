@@ -80,6 +80,15 @@ impl ServerKey {
     }
 }
 
+/// Shuffles `items` uniformly (Fisher–Yates over the OS's random numbers), so that
+/// their order says nothing about how they were stored.
+pub fn shuffle<T>(items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let j = (OsRng.next_u64() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
 #[cfg(unix)]
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;

@@ -50,6 +50,7 @@ pub fn error(code: &str) -> Option<Msg> {
         "survey_area" => Msg::StaffSurveyErrArea,
         "close_confirm" => Msg::StaffSurveyErrCloseConfirm,
         "export_small" => Msg::StaffSurveyErrExportSmall,
+        "export_after_close" => Msg::StaffSurveyErrExportAfterClose,
         "survey_closed" => Msg::SurveyNoticeClosed,
         "rate_limit" => Msg::SurveyNoticeRateLimit,
         "community_needed" => Msg::SurveyNoticeCommunityNeeded,

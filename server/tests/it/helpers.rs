@@ -148,6 +148,13 @@ impl TestApp {
             .expect("username free");
     }
 
+    /// Closes a survey as `staff` (who must manage it); whether it closed.
+    pub async fn staff_close(&self, staff: &Browser, survey: &str) -> bool {
+        let res =
+            staff.post_form(&format!("/staff/surveys/{survey}/close"), &[("confirm", "yes")]).await;
+        location(&res).contains("notice=survey_closed_ok")
+    }
+
     /// A browser signed in as staff member `username` (password `<username>-password`).
     pub async fn staff(&self, username: &str) -> Browser {
         let b = self.browser();

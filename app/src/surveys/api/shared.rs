@@ -87,23 +87,35 @@ pub async fn results(
     staff: bool,
     manage: bool,
 ) -> Result<ResultsPage, AppError> {
+    use crate::surveys::model::SurveyStatus;
     use crate::surveys::rules::results::{rates, tally, Detail, Row};
+    use crate::surveys::rules::suppression::{counts, is_withheld, withheld};
     let snap = snapshot().await?;
     let tree = &snap.tree;
     let lang = crate::core::prefs::request_lang();
     let area = area.filter(|a| tree.is_within(a, scope)).unwrap_or_else(|| scope.to_string());
     let data = port::<dyn SurveyPort>()?.responses(&survey.id).await?;
     let within = |r: &Row, a: &str| r.community.or(r.street).is_some_and(|x| tree.is_within(x, a));
-    let shown: Vec<Row> = data
+    let visible: Vec<Row> = data
         .iter()
         .map(|r| Row {
             community: r.community.as_deref(),
             street: r.street.as_deref(),
             answers: &r.answers,
         })
-        .filter(|r| within(r, scope) && within(r, &area))
+        .filter(|r| within(r, scope))
         .collect();
-    let (total, withheld, questions) = tally(&survey.questions, &shown, staff);
+    let hidden = withheld(tree, &counts(tree, &visible), scope);
+    let shown: Vec<Row> = visible.iter().filter(|r| within(r, &area)).cloned().collect();
+    let (total, mut withheld, mut questions) = tally(&survey.questions, &shown, staff);
+    if is_withheld(tree, &hidden, &area, scope) {
+        withheld = true;
+        questions.clear();
+    }
+    let after_close = survey.anonymous && survey.status != SurveyStatus::Closed;
+    if after_close {
+        questions.clear();
+    }
     let charts = questions
         .iter()
         .filter_map(|q| match &q.detail {
@@ -119,7 +131,13 @@ pub async fn results(
     }
     Ok(ResultsPage {
         survey: item(survey, data.len() as i64, tree, lang, manage),
-        results: Results { total, withheld, questions, rates: rates(tree, &area, &shown, lang) },
+        results: Results {
+            total,
+            withheld,
+            after_close,
+            questions,
+            rates: rates(tree, &area, &shown, &hidden, lang),
+        },
         area,
         areas,
         charts,

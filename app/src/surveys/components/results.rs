@@ -92,6 +92,7 @@ pub fn ResultsView(lang: Lang, page: ResultsPage) -> impl IntoView {
             </form>
             <p class="big-number">{lang.fmt(Msg::SurveyResponsesN, &[("n", &total.to_string())])}</p>
             {results.withheld.then(|| view! { <p class="alert">{lang.fmt(Msg::SurveyAllWithheld, &[("min", &MIN_SHOWN.to_string())])}</p> })}
+            {(results.after_close && !results.withheld).then(|| view! { <p class="alert">{lang.t(Msg::SurveyAfterClose)}</p> })}
         </section>
         {per_question}
         {(!results.rates.is_empty()).then(|| view! {

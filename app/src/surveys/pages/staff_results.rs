@@ -23,11 +23,16 @@ pub fn StaffSurveyResultsPage() -> impl IntoView {
                 let back = format!("/staff/surveys/{}", page.survey.id);
                 let export =
                     format!("/staff/surveys/{}/export.csv?area={}", page.survey.id, page.area);
+                // Anonymous surveys export free text as a list of its own.
+                let texts = page.survey.anonymous.then(|| format!("{export}&part=texts"));
                 view! {
                     <h1 class="page-title">{page.survey.title.clone()}</h1>
                     <p class="button-row">
                         <a class="button button-secondary button-small" href=back>{lang.t(Msg::StaffSurveyBack)}</a>
                         <a class="button button-secondary button-small" href=export>{lang.t(Msg::StaffSurveyExport)}</a>
+                        {texts.map(|href| view! {
+                            <a class="button button-secondary button-small" href=href>{lang.t(Msg::StaffSurveyExportTexts)}</a>
+                        })}
                     </p>
                     <ResultsView lang page/>
                 }

@@ -1,6 +1,9 @@
 //! A survey's answers as the rows of its CSV export: numbered, with where each came from
-//! (street, community, the community whose share link brought it) and each question's
-//! answer in words. No resident and no date.
+//! and each question's answer in words. No resident and no date. A named survey's rows
+//! carry street, community and the community whose share link brought them; an
+//! anonymous survey's carry the street only and no free text (a community with one
+//! respondent, or a text beside an area, would be that person): its free text is a
+//! list of its own ([`texts`]), which the server shuffles.
 use crate::core::i18n::{Lang, Msg};
 use crate::surveys::model::{Answer, Answers, Question, QuestionKind, Survey};
 use crate::surveys::rules::answers::show_number;
@@ -32,33 +35,63 @@ pub fn answer_text(q: &Question, a: Option<&Answer>) -> String {
     }
 }
 
+fn is_text(q: &Question) -> bool {
+    matches!(q.kind, QuestionKind::ShortText { .. } | QuestionKind::LongText { .. })
+}
+
 /// The header and the rows, in the reader's language.
 pub fn table<'a>(
     survey: &Survey,
     rows: impl IntoIterator<Item = Origin<'a>>,
     lang: Lang,
 ) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut head: Vec<String> = [
-        Msg::SurveyExportNo,
-        Msg::SurveyExportStreet,
-        Msg::SurveyExportCommunity,
-        Msg::SurveyExportSharedIn,
-    ]
-    .into_iter()
-    .map(|m| lang.t(m).to_string())
-    .collect();
-    head.extend(
-        survey.questions.iter().enumerate().map(|(i, q)| format!("{}. {}", i + 1, q.title)),
-    );
+    let named = !survey.anonymous;
+    let mut head = vec![Msg::SurveyExportNo, Msg::SurveyExportStreet];
+    if named {
+        head.extend([Msg::SurveyExportCommunity, Msg::SurveyExportSharedIn]);
+    }
+    let mut head: Vec<String> = head.into_iter().map(|m| lang.t(m).to_string()).collect();
+    let columns: Vec<(usize, &Question)> =
+        survey.questions.iter().enumerate().filter(|(_, q)| named || !is_text(q)).collect();
+    head.extend(columns.iter().map(|(i, q)| format!("{}. {}", i + 1, q.title)));
     let body = rows
         .into_iter()
         .enumerate()
         .map(|(n, r)| {
-            let mut rec = vec![(n + 1).to_string(), r.street, r.community, r.shared_in];
-            rec.extend(survey.questions.iter().map(|q| answer_text(q, r.answers.get(&q.id))));
+            let mut rec = vec![(n + 1).to_string(), r.street];
+            if named {
+                rec.extend([r.community, r.shared_in]);
+            }
+            rec.extend(columns.iter().map(|(_, q)| answer_text(q, r.answers.get(&q.id))));
             rec
         })
         .collect();
+    (head, body)
+}
+
+/// The free-text answers alone: question and answer, nothing about where they came
+/// from (the server shuffles the rows).
+pub fn texts<'a>(
+    survey: &Survey,
+    answers: impl IntoIterator<Item = &'a Answers>,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = vec![
+        lang.t(Msg::SurveyExportQuestion).to_string(),
+        lang.t(Msg::SurveyExportAnswer).to_string(),
+    ];
+    let questions: Vec<(usize, &Question)> =
+        survey.questions.iter().enumerate().filter(|(_, q)| is_text(q)).collect();
+    let mut body = Vec::new();
+    for a in answers {
+        for (i, q) in &questions {
+            if let Some(Answer::Text(t)) =
+                a.get(&q.id).filter(|t| !matches!(t, Answer::Text(s) if s.trim().is_empty()))
+            {
+                body.push(vec![format!("{}. {}", i + 1, q.title), t.clone()]);
+            }
+        }
+    }
     (head, body)
 }
 

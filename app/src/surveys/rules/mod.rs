@@ -12,4 +12,5 @@ pub mod feed;
 #[cfg(test)]
 mod fixtures;
 pub mod results;
+pub mod suppression;
 pub mod template;

@@ -64,8 +64,13 @@ pub struct Rate {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Results {
     pub total: u32,
-    /// The whole selection is under [`MIN_SHOWN`]: nothing but that is shown.
+    /// The whole selection is under [`MIN_SHOWN`], or withheld to protect a smaller
+    /// one (see [`super::suppression`]): nothing but that is shown.
     pub withheld: bool,
+    /// An anonymous survey still open: only participation counts are shown; what was
+    /// answered is published once it closes (two snapshots would give away the newest
+    /// answer).
+    pub after_close: bool,
     pub questions: Vec<QuestionResult>,
     pub rates: Vec<Rate>,
 }
@@ -187,8 +192,15 @@ fn mean(ns: &[f64]) -> Option<f64> {
 }
 
 /// Responses per street and community inside `area` (its streets, or its
-/// communities when it is a street, or itself when it is a community).
-pub fn rates(tree: &AreaTree, area: &str, rows: &[Row<'_>], lang: Lang) -> Vec<Rate> {
+/// communities when it is a street, or itself when it is a community); areas in
+/// `hidden` (see [`super::suppression`]) are shown as "fewer than 5".
+pub fn rates(
+    tree: &AreaTree,
+    area: &str,
+    rows: &[Row<'_>],
+    hidden: &std::collections::HashSet<String>,
+    lang: Lang,
+) -> Vec<Rate> {
     let Some(top) = tree.get(area) else { return Vec::new() };
     let (level, areas): (Level, Vec<&crate::core::areas::Area>) = match top.level {
         Level::Community => (Level::Community, vec![top]),
@@ -205,7 +217,7 @@ pub fn rates(tree: &AreaTree, area: &str, rows: &[Row<'_>], lang: Lang) -> Vec<R
                     _ => r.street == Some(a.code.as_str()),
                 })
                 .count() as u32;
-            let shown = (n >= MIN_SHOWN).then_some(n);
+            let shown = (n >= MIN_SHOWN && !hidden.contains(&a.code)).then_some(n);
             Rate {
                 code: a.code.clone(),
                 name: a.name(lang).to_string(),
@@ -313,11 +325,15 @@ mod tests {
                 answers: a,
             })
             .collect();
-        let r = rates(&tree, &street, &rows, Lang::Zh);
+        let none = Default::default();
+        let r = rates(&tree, &street, &rows, &none, Lang::Zh);
         assert_eq!(r.len(), kids.len());
         assert_eq!(r[0].responses, Some(6));
         assert_eq!(r[0].per_1000, Some(2.0));
         assert_eq!(r[1].responses, None, "3 responses are shown as fewer than 5");
         assert_eq!(r[1].per_1000, None);
+        let hidden = [kids[0].clone()].into_iter().collect();
+        let r = rates(&tree, &street, &rows, &hidden, Lang::Zh);
+        assert_eq!(r[0].responses, None, "withheld as the complement of a small one");
     }
 }

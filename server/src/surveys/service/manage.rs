@@ -15,13 +15,15 @@ use app::core::time::{now, parse_china_time};
 use app::index::model::Edition;
 use app::index::rules::periods::{next_period, split_month};
 use app::surveys::model::{Survey, SurveyKind, SurveyStatus};
+use app::surveys::port::Response;
 use app::surveys::rules::access::{manages, scope};
 use app::surveys::rules::definition::check_definition;
 use app::surveys::rules::draft::{edit, Edited};
 use app::surveys::rules::editor::{EditAction, MAX_SURVEY_TITLE};
-use app::surveys::rules::export::{table, Origin};
+use app::surveys::rules::export::{table, texts, Origin};
 use app::surveys::rules::feed::MIN_RESPONSES;
-use app::surveys::rules::results::MIN_SHOWN;
+use app::surveys::rules::results::{Row, MIN_SHOWN};
+use app::surveys::rules::suppression::{counts, is_withheld, withheld};
 use app::surveys::rules::template;
 use std::collections::HashMap;
 
@@ -262,42 +264,82 @@ pub struct Export {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The answers from `me`'s part of the survey's area (or a part of that); `None` under
-/// [`MIN_SHOWN`] responses.
+/// Which file of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// One row per response.
+    Answers,
+    /// The free-text answers alone, shuffled.
+    Texts,
+}
+
+/// What an export request gets.
+pub enum Exported {
+    File(Export),
+    /// Under [`MIN_SHOWN`] responses there, or withheld to protect a smaller part.
+    TooFew,
+    /// An anonymous survey still open.
+    AfterClose,
+}
+
+/// The answers from `me`'s part of the survey's area (or a part of that), under the
+/// results' rules: nothing from a withheld part, nothing of an anonymous survey before
+/// it closes. The export is audited, and not handed out unless its line is written.
 pub async fn export(
     db: &Db,
     tree: &AreaTree,
     me: &StaffUser,
     id: &str,
     area: Option<&str>,
+    part: Part,
     lang: Lang,
-) -> Result<Option<Export>, SurveyError> {
+) -> Result<Exported, SurveyError> {
     let survey = surveys::get(db.reader(), id).await?.filter(|s| s.status != SurveyStatus::Draft);
     let survey = survey.ok_or(SurveyError::Forbidden)?;
     let scope = scope(me, &survey, tree).ok_or(SurveyError::Forbidden)?;
-    let area = area.filter(|a| tree.is_within(a, &scope)).map(str::to_string).unwrap_or(scope);
+    if survey.anonymous && survey.status != SurveyStatus::Closed {
+        return Ok(Exported::AfterClose);
+    }
+    let area =
+        area.filter(|a| tree.is_within(a, &scope)).map(str::to_string).unwrap_or(scope.clone());
     let all = responses::all(db, id).await?;
-    let rows: Vec<_> = all
+    let inside = |r: &&Response, a: &str| {
+        r.community.as_deref().or(r.street.as_deref()).is_some_and(|c| tree.is_within(c, a))
+    };
+    let visible: Vec<&Response> = all.iter().filter(|r| inside(r, &scope)).collect();
+    let as_rows: Vec<Row> = visible
         .iter()
-        .filter(|r| {
-            r.community.as_deref().or(r.street.as_deref()).is_some_and(|c| tree.is_within(c, &area))
+        .map(|r| Row {
+            community: r.community.as_deref(),
+            street: r.street.as_deref(),
+            answers: &r.answers,
         })
         .collect();
-    if (rows.len() as u32) < MIN_SHOWN {
-        return Ok(None);
+    let hidden = withheld(tree, &counts(tree, &as_rows), &scope);
+    let rows: Vec<&Response> = visible.into_iter().filter(|r| inside(r, &area)).collect();
+    if (rows.len() as u32) < MIN_SHOWN || is_withheld(tree, &hidden, &area, &scope) {
+        return Ok(Exported::TooFew);
     }
     let name = |c: &Option<String>| {
         c.as_deref().and_then(|c| tree.get(c)).map(|a| a.name(lang).to_string()).unwrap_or_default()
     };
-    let origins = rows.iter().map(|r| Origin {
-        street: name(&r.street),
-        community: name(&r.community),
-        shared_in: name(&r.via),
-        answers: &r.answers,
-    });
-    let (header, body) = table(&survey, origins, lang);
-    // A read of residents' answers: no line, no file.
-    let detail = format!("{} rows", body.len());
+    let (header, body) = match part {
+        Part::Answers => {
+            let origins = rows.iter().map(|r| Origin {
+                street: name(&r.street),
+                community: name(&r.community),
+                shared_in: name(&r.via),
+                answers: &r.answers,
+            });
+            table(&survey, origins, lang)
+        }
+        Part::Texts => {
+            let (header, mut body) = texts(&survey, rows.iter().map(|r| &r.answers), lang);
+            crate::crypto::shuffle(&mut body);
+            (header, body)
+        }
+    };
+    let detail = format!("{} rows ({part:?})", body.len());
     audit::append(db, Audit::by(me, "survey.export", &area).target(id).detail(&detail)).await?;
-    Ok(Some(Export { area, header, rows: body }))
+    Ok(Exported::File(Export { area, header, rows: body }))
 }

@@ -1,6 +1,7 @@
 //! The attacks of an outside review (issue 13), each tried through HTTP against the
 //! running application as an attacker would. Every test is named after its attack and
 //! asserts that it fails.
+mod anonymity;
 mod participation;
 
 use crate::helpers::{location, Browser, TestApp};
