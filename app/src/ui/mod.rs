@@ -7,6 +7,7 @@ pub mod notices;
 pub mod outcome;
 pub mod staff;
 pub mod status;
+pub mod title;
 pub mod upload;
 
 pub use layout::Layout;

@@ -2,8 +2,8 @@
 pub use crate::core::error::set_status;
 use crate::core::i18n::Msg;
 use crate::core::prefs::use_lang;
+use crate::ui::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn NotFoundView(#[prop(optional, into)] detail: Option<String>) -> impl IntoView {

@@ -10,9 +10,9 @@ use crate::core::prefs::use_lang;
 use crate::core::time::china_date;
 use crate::ui::layout::current_url;
 use crate::ui::notices::Banner;
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn MePage() -> impl IntoView {

@@ -6,9 +6,9 @@ use crate::core::access::{use_viewer, CONSENT_VERSION};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::ui::notices::Banner;
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The notice itself: four plain sections.
 #[component]

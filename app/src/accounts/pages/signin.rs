@@ -5,9 +5,9 @@ use crate::core::access::{in_wechat, use_auth_options, use_viewer};
 use crate::core::i18n::Msg;
 use crate::core::prefs::{encode_query, use_lang};
 use crate::ui::notices::{query, Banner};
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The `next` of the page: a local path, or "/me".
 pub fn next_param() -> String {

@@ -5,9 +5,9 @@ use crate::core::prefs::use_lang;
 use crate::ui::notices::Banner;
 use crate::ui::outcome::outcome;
 use crate::ui::staff::{title, StaffBar};
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StaffHomePage() -> impl IntoView {

@@ -7,9 +7,9 @@ use crate::core::time::china_date;
 use crate::ui::notices::{query, Banner};
 use crate::ui::outcome::outcome;
 use crate::ui::staff::{title, StaffBar};
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StaffResidentsPage() -> impl IntoView {

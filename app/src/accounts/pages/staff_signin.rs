@@ -4,9 +4,9 @@ use crate::core::i18n::Msg;
 use crate::core::prefs::use_lang;
 use crate::ui::notices::{query, Banner};
 use crate::ui::staff::title;
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StaffSigninPage() -> impl IntoView {

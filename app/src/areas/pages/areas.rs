@@ -7,9 +7,9 @@ use crate::core::areas::Level;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::ui::layout::current_url;
+use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout, NotFoundView};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]

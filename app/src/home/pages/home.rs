@@ -7,9 +7,9 @@ use crate::core::prefs::use_lang;
 use crate::index::api::{load_home_index, HomeIndex};
 use crate::index::components::parts::{Change, Flags, GradeBadge};
 use crate::index::model::Edition;
+use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

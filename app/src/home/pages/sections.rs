@@ -3,9 +3,9 @@
 //! nowhere.
 use crate::core::i18n::Msg;
 use crate::core::prefs::use_lang;
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 fn SectionIntro(title: Msg, body: Msg) -> impl IntoView {

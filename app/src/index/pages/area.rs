@@ -14,9 +14,9 @@ use crate::index::components::parts::{Flags, GradeBadge};
 use crate::index::model::Edition;
 use crate::index::pages::ranking::{edition_from_query, period_query};
 use crate::ui::chart::ChartScript;
+use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout, NotFoundView};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]

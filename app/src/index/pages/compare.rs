@@ -7,9 +7,9 @@ use crate::index::api::{load_compare, CompareData, DistrictOption};
 use crate::index::components::parts::GradeBadge;
 use crate::index::model::show;
 use crate::ui::chart::{ChartFigure, ChartScript};
+use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]

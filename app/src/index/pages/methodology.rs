@@ -4,9 +4,9 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::index::api::load_methodology;
 use crate::index::model::{Edition, Frequency, Methodology, Unit};
+use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout, NotFoundView};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// A number as people write it: no trailing zeros (0.5, 100, 0.005).
 fn num(x: f64) -> String {

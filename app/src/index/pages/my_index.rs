@@ -4,9 +4,9 @@ use crate::core::i18n::Msg;
 use crate::core::prefs::use_lang;
 use crate::index::api::load_my_index;
 use crate::index::islands::my_index::{weights_from_query, MyIndex};
+use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout, NotFoundView};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]

@@ -7,9 +7,9 @@ use crate::index::api::{load_ranking, Ranking, RankingData};
 use crate::index::components::parts::{Change, Flags, GradeBadge, RankRow};
 use crate::index::model::Edition;
 use crate::index::rules::periods::{next_period, previous_period};
+use crate::ui::title::Title;
 use crate::ui::{set_status, ErrorView, Layout};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The edition and period a query asks for: `?month=` means monthly, `?date=` daily.

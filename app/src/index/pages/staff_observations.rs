@@ -4,9 +4,9 @@ use crate::core::prefs::use_lang;
 use crate::index::api::load_observations_page;
 use crate::ui::outcome::outcome;
 use crate::ui::staff::{title, StaffBar};
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StaffObservationsPage() -> impl IntoView {

@@ -7,8 +7,9 @@ use crate::core::time::china_time;
 use crate::surveys::api::Via;
 use crate::surveys::components::card::kind_name;
 use crate::surveys::model::Survey;
+use crate::ui::title::Title;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 /// The first sentence or so of the introduction: the share card's description.
 pub fn summary(intro: &str, title: &str) -> String {

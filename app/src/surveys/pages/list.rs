@@ -3,9 +3,9 @@ use crate::core::i18n::Msg;
 use crate::core::prefs::use_lang;
 use crate::surveys::api::load_surveys;
 use crate::surveys::components::card::SurveyCard;
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn SurveysPage() -> impl IntoView {

@@ -5,9 +5,9 @@ use crate::surveys::api::load_results;
 use crate::surveys::components::results::ResultsView;
 use crate::ui::notices::query;
 use crate::ui::outcome::found;
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]

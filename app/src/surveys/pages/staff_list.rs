@@ -6,9 +6,9 @@ use crate::surveys::components::card::SurveyCard;
 use crate::ui::notices::Banner;
 use crate::ui::outcome::outcome;
 use crate::ui::staff::{title, StaffBar};
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StaffSurveysPage() -> impl IntoView {

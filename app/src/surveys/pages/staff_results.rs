@@ -6,9 +6,9 @@ use crate::surveys::components::results::ResultsView;
 use crate::ui::notices::{query, Banner};
 use crate::ui::outcome::outcome;
 use crate::ui::staff::{title, StaffBar};
+use crate::ui::title::Title;
 use crate::ui::Layout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]

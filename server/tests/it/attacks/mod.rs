@@ -2,6 +2,7 @@
 //! running application as an attacker would. Every test is named after its attack and
 //! asserts that it fails.
 mod anonymity;
+mod injection;
 mod participation;
 
 use crate::helpers::{location, Browser, TestApp};
