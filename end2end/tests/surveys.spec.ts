@@ -105,7 +105,10 @@ test('a resident opens the share link in WeChat, reloads midway, signs in at sub
   const page = await context.newPage();
   const console = watchConsole(page);
   await page.goto(shareUrl);
-  await expect(page).toHaveURL(new RegExp(`/surveys/[0-9a-f]{32}\\?via=${COMMUNITY}$`));
+  // The link names its own code, never a community (a community in the URL would tell whose
+  // answer came in).
+  const code = new URL(shareUrl).pathname.split('/').pop();
+  await expect(page).toHaveURL(new RegExp(`/surveys/[0-9a-f]{32}\\?via=${code}$`));
   surveyPath = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('枫林社区加装电梯意见征询');
   await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', /加装电梯/);
