@@ -49,9 +49,10 @@ pub struct Settings {
     /// The origin browsers use to reach us (e.g. `https://tongxin.example.cn`) when a
     /// proxy rewrites `Host`; state-changing requests from any other origin are refused.
     pub public_origin: Option<String>,
-    /// Take the client address from `X-Forwarded-For` / `X-Real-IP` (only behind a
-    /// reverse proxy that sets them); used by the sign-in rate limits.
-    pub trust_proxy: bool,
+    /// How many reverse proxies of ours stand in front (each appending to
+    /// `X-Forwarded-For`): the client address for rate limits is the entry this many
+    /// from the right. 0 (default): the peer address; headers are ignored.
+    pub proxy_hops: usize,
     /// 64 hex digits keying the stored hashes of phone numbers and openids. Default:
     /// generated on first start into `<data_dir>/secret.key` (keep it with backups).
     pub secret_key: Option<Secret>,
@@ -124,7 +125,7 @@ impl Settings {
             .set_default("demo_months", 12)?
             .set_default("log_format", "text")?
             .set_default("secure_cookies", false)?
-            .set_default("trust_proxy", false)?
+            .set_default("proxy_hops", 0)?
             .set_default("wechat_open_base", "https://open.weixin.qq.com")?
             .set_default("wechat_api_base", "https://api.weixin.qq.com")?;
         builder = match file {
@@ -161,7 +162,7 @@ impl Settings {
             log_format: "text".into(),
             secure_cookies: false,
             public_origin: None,
-            trust_proxy: false,
+            proxy_hops: 0,
             secret_key: None,
             sms_gateway_url: None,
             sms_gateway_key: None,

@@ -54,21 +54,31 @@ impl<S: Send + Sync> FromRequestParts<S> for Staff {
     }
 }
 
-/// The client's address, for rate limits: the peer address, or behind a trusted
-/// proxy the first `X-Forwarded-For` entry (else `X-Real-IP`).
-pub fn client_addr(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -> String {
-    if trust_proxy {
-        let forwarded = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .or_else(|| headers.get("x-real-ip").and_then(|v| v.to_str().ok()))
-            .and_then(|v| v.trim().parse::<IpAddr>().ok());
-        if let Some(ip) = forwarded {
-            return ip.to_string();
-        }
+/// The client's address, for rate limits: the peer address, or behind `proxy_hops`
+/// trusted reverse proxies the address the outermost of them saw. Each proxy appends the
+/// address it received from to `X-Forwarded-For`, so only the last `proxy_hops` entries
+/// were written by proxies we trust; whatever the client sent stands to their left and
+/// is never read. A request that did not pass through every proxy counts as its peer.
+pub fn client_addr(headers: &HeaderMap, peer: Option<SocketAddr>, proxy_hops: usize) -> String {
+    let peer = || peer.map(|p| p.ip().to_string()).unwrap_or_else(|| "unknown".into());
+    if proxy_hops == 0 {
+        return peer();
     }
-    peer.map(|p| p.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    // Several headers form one list, in order (RFC 9110 §5.3).
+    let entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    if entries.len() < proxy_hops {
+        return peer();
+    }
+    match entries[entries.len() - proxy_hops].parse::<IpAddr>() {
+        Ok(ip) => ip.to_string(),
+        Err(_) => peer(),
+    }
 }
 
 /// The client address as [`client_addr`] sees it.
@@ -82,7 +92,7 @@ impl FromRequestParts<AppState> for ClientAddr {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let peer = parts.extensions.get::<axum::extract::ConnectInfo<SocketAddr>>().map(|c| c.0);
-        Ok(ClientAddr(client_addr(&parts.headers, peer, state.settings.trust_proxy)))
+        Ok(ClientAddr(client_addr(&parts.headers, peer, state.settings.proxy_hops)))
     }
 }
 
@@ -92,13 +102,25 @@ mod tests {
     use axum::http::HeaderValue;
 
     #[test]
-    fn proxy_headers_count_only_when_trusted() {
-        let mut h = HeaderMap::new();
-        h.insert("x-forwarded-for", HeaderValue::from_static("203.0.113.7, 10.0.0.1"));
+    fn only_the_entries_our_proxies_wrote_count() {
         let peer: SocketAddr = "10.0.0.1:5000".parse().unwrap();
-        assert_eq!(client_addr(&h, Some(peer), true), "203.0.113.7");
-        assert_eq!(client_addr(&h, Some(peer), false), "10.0.0.1");
+        let mut h = HeaderMap::new();
+        // The client claims 1.2.3.4; our one proxy appended the address it saw.
+        h.insert("x-forwarded-for", HeaderValue::from_static("1.2.3.4, 203.0.113.7"));
+        assert_eq!(client_addr(&h, Some(peer), 1), "203.0.113.7");
+        assert_eq!(client_addr(&h, Some(peer), 0), "10.0.0.1");
+        // Two proxies: a CDN appended the client, the load balancer the CDN.
+        h.insert("x-forwarded-for", HeaderValue::from_static("1.2.3.4, 203.0.113.7, 198.51.100.2"));
+        assert_eq!(client_addr(&h, Some(peer), 2), "203.0.113.7");
+        // Split over two headers, the list reads in order.
+        h.remove("x-forwarded-for");
+        h.append("x-forwarded-for", HeaderValue::from_static("1.2.3.4"));
+        h.append("x-forwarded-for", HeaderValue::from_static("203.0.113.7"));
+        assert_eq!(client_addr(&h, Some(peer), 1), "203.0.113.7");
+        // Fewer entries than proxies, or junk where our proxy writes: the peer.
+        assert_eq!(client_addr(&h, Some(peer), 3), "10.0.0.1");
         h.insert("x-forwarded-for", HeaderValue::from_static("junk"));
-        assert_eq!(client_addr(&h, Some(peer), true), "10.0.0.1");
+        assert_eq!(client_addr(&h, Some(peer), 1), "10.0.0.1");
+        assert_eq!(client_addr(&HeaderMap::new(), Some(peer), 1), "10.0.0.1");
     }
 }

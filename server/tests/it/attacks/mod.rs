@@ -4,6 +4,7 @@
 mod anonymity;
 mod injection;
 mod participation;
+mod proxies;
 
 use crate::helpers::{location, Browser, TestApp};
 
