@@ -114,7 +114,7 @@ impl SmsSender for HttpSender {
             .json(&GatewayMessage { phone, code, text: message(code, lang) })
             .send()
             .await
-            .map_err(|e| SmsError::Unreachable(e.to_string()))?;
+            .map_err(|e| SmsError::Unreachable(e.without_url().to_string()))?;
         if res.status().is_success() {
             Ok(())
         } else {

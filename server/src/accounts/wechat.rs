@@ -80,9 +80,10 @@ impl WechatClient {
             encode(self.config.secret.expose()),
             encode(code)
         );
-        let res =
-            self.http.get(url).send().await.map_err(|e| WechatError::Unreachable(e.to_string()))?;
-        let body = res.text().await.map_err(|e| WechatError::Unreachable(e.to_string()))?;
+        // The URL carries the app secret: errors are told without it.
+        let unreachable = |e: reqwest::Error| WechatError::Unreachable(e.without_url().to_string());
+        let res = self.http.get(url).send().await.map_err(unreachable)?;
+        let body = res.text().await.map_err(unreachable)?;
         parse_answer(&body)
     }
 }
@@ -98,7 +99,8 @@ pub fn parse_answer(body: &str) -> Result<Exchange, WechatError> {
     }
     match answer.openid {
         Some(id) if !id.trim().is_empty() && id.len() <= 128 => Ok(Exchange::OpenId(id)),
-        _ => Err(WechatError::Unreadable(format!("no openid: {}", truncate(body)))),
+        // Such an answer may still carry the resident's access token: not logged.
+        _ => Err(WechatError::Unreadable("an answer without openid".into())),
     }
 }
 

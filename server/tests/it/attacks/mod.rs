@@ -5,6 +5,7 @@ mod anonymity;
 mod injection;
 mod participation;
 mod proxies;
+mod secrets;
 
 use crate::helpers::{location, Browser, TestApp};
 
