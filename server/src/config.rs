@@ -90,6 +90,8 @@ pub struct AuthLimits {
     pub staff_session_hours: i64,
     /// Survey submissions per client address per minute.
     pub survey_submits_per_client_minute: i64,
+    /// Guests' kept answers (drafts) a client address may start in a day.
+    pub drafts_per_client_day: i64,
 }
 
 impl Default for AuthLimits {
@@ -106,6 +108,7 @@ impl Default for AuthLimits {
             resident_session_days: 30,
             staff_session_hours: 12,
             survey_submits_per_client_minute: 120,
+            drafts_per_client_day: 200,
         }
     }
 }

@@ -1,13 +1,14 @@
 //! The web layer: the application state, the router that joins every feature's routes
 //! with the pages and server functions of `app`, and the layers every response passes
-//! through, outside in: tracing, compression, security headers, refusal rendering, the
-//! cross-site check, sessions, cache control.
+//! through, outside in: tracing, compression, security headers, refusal rendering, body
+//! limits, the cross-site check, sessions, cache control.
 pub mod api;
 pub mod assets;
 pub mod error;
 pub mod extract;
 pub mod health;
 pub mod lang;
+pub mod limits;
 mod openapi;
 pub mod prefs;
 pub mod reply;

@@ -13,6 +13,9 @@ use std::collections::HashMap;
 /// Largest upload accepted (observations for a year of every street fit in 10 MB).
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
 
+/// The routes that take uploads (POST), and with them [`MAX_UPLOAD`].
+pub const UPLOAD_PATHS: &[&str] = &["/staff/observations", "/staff/roll"];
+
 /// The fields of a multipart upload: text fields and the one file.
 pub struct Upload {
     pub fields: HashMap<String, String>,

@@ -11,6 +11,7 @@ pub mod export;
 pub mod feed;
 #[cfg(test)]
 mod fixtures;
+pub mod keep;
 pub mod results;
 pub mod suppression;
 pub mod template;

@@ -28,7 +28,12 @@ pub async fn answer(
     }
     let site = state.site.snapshot().await?;
     let tree = &site.tree;
-    let sub = Submission { pairs, draft_token: token(&headers, DRAFT_COOKIE) };
+    let sub = Submission {
+        pairs,
+        draft_token: token(&headers, DRAFT_COOKIE),
+        client,
+        drafts_per_client_day: state.identity.limits.drafts_per_client_day,
+    };
     let answered = answer::answer(
         &state.db,
         &state.identity.key,

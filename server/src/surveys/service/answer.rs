@@ -1,7 +1,7 @@
 //! Answering a survey: a plain form post that works before wasm loads, asks for sign-in
 //! only here, and keeps the answers across it (by a cookie token) so that nothing typed
 //! is lost on the way through sign-in, consent and choosing a community.
-use crate::crypto::{random_token, token_hash, ServerKey};
+use crate::crypto::{random_token, token_hash, Purpose, ServerKey};
 use crate::db::Db;
 use crate::participation::{self, Activity};
 use crate::surveys::error::SurveyError;
@@ -14,6 +14,7 @@ use app::core::areas::AreaTree;
 use app::core::time::now;
 use app::surveys::model::SurveyStatus;
 use app::surveys::rules::answers::{check_answers, group_form};
+use app::surveys::rules::keep::keepable;
 
 /// What was posted.
 pub struct Submission {
@@ -21,6 +22,9 @@ pub struct Submission {
     pub pairs: Vec<(String, String)>,
     /// The browser's draft token, when its cookie carries one.
     pub draft_token: Option<String>,
+    /// The client's address, and how many guests' drafts it may start in a day.
+    pub client: String,
+    pub drafts_per_client_day: i64,
 }
 
 /// What became of a submission. Every outcome but `Done` and `Closed` keeps the
@@ -44,23 +48,28 @@ pub struct Answered {
     pub new_token: Option<String>,
 }
 
-/// Keeps the answers under the browser's token (a new one when it has none, returned
-/// for its cookie).
+/// Keeps a guest's answers under the browser's token (a new one when it has none,
+/// returned for its cookie), unless the draft limits say no.
 async fn keep(
     db: &Db,
+    key: &ServerKey,
     id: &str,
     kept: &[(String, String)],
-    token: Option<String>,
+    sub: &Submission,
 ) -> Result<Option<String>, SurveyError> {
-    let (token, new_token) = match token {
-        Some(t) => (t, None),
+    let (token, new_token) = match &sub.draft_token {
+        Some(t) => (t.clone(), None),
         None => {
             let t = random_token();
             (t.clone(), Some(t))
         }
     };
-    drafts::put(db, &token_hash(&token), id, kept).await?;
-    Ok(new_token)
+    let client = key.hash(Purpose::Client, &sub.client);
+    let limit = sub.drafts_per_client_day;
+    Ok(match drafts::put(db, &token_hash(&token), &client, id, kept, limit).await? {
+        drafts::Kept::Yes => new_token,
+        drafts::Kept::No => None,
+    })
 }
 
 pub async fn answer(
@@ -69,7 +78,7 @@ pub async fn answer(
     tree: &AreaTree,
     me: Option<&ResidentUser>,
     id: &str,
-    sub: Submission,
+    mut sub: Submission,
 ) -> Result<Answered, SurveyError> {
     let survey = surveys::get(db.reader(), id).await?.filter(|s| s.status != SurveyStatus::Draft);
     let survey = survey.ok_or(SurveyError::NotFound)?;
@@ -81,20 +90,19 @@ pub async fn answer(
     if !survey.is_open(now()) {
         return Ok(done(Outcome::Closed, None));
     }
-    // Only the survey's own questions are kept (the form's other fields are ours).
-    let kept: Vec<(String, String)> = sub
-        .pairs
-        .into_iter()
-        .filter(|(k, _)| survey.questions.iter().any(|q| q.id == *k))
-        .collect();
-    let token = sub.draft_token.clone();
-    let answers = match check_answers(&survey.questions, &group_form(&kept)) {
+    // Only values that could answer the survey's own questions are kept (the form's
+    // other fields are ours); what is checked is the whole post.
+    let answers = check_answers(&survey.questions, &group_form(&sub.pairs));
+    let kept = keepable(&survey.questions, std::mem::take(&mut sub.pairs));
+    let answers = match answers {
         Ok(a) => a,
-        Err(_) => return Ok(done(Outcome::Problems, keep(db, id, &kept, token).await?)),
+        Err(_) => return Ok(done(Outcome::Problems, keep(db, key, id, &kept, &sub).await?)),
     };
-    let Some(me) = me else { return Ok(done(Outcome::SignIn, keep(db, id, &kept, token).await?)) };
+    let Some(me) = me else {
+        return Ok(done(Outcome::SignIn, keep(db, key, id, &kept, &sub).await?));
+    };
     if let Err(why) = me.may_take_part(&survey.audience(), tree) {
-        return Ok(done(Outcome::NotEligible(why), keep(db, id, &kept, token).await?));
+        return Ok(done(Outcome::NotEligible(why), keep(db, key, id, &kept, &sub).await?));
     }
     let community = me.community.as_deref();
     let street = community.and_then(|c| tree.get(c)).and_then(|c| c.parent_code.clone());

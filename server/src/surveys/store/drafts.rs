@@ -5,23 +5,66 @@ use app::core::time::now;
 /// Kept answers live a day (the privacy notice says so).
 pub const DRAFT_TTL: i64 = 86_400;
 
+/// The most a browser's kept answers to one survey may take.
+pub const MAX_DRAFT_BYTES: usize = 64 * 1024;
+
+/// What keeping a guest's answers came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Kept {
+    Yes,
+    /// The address has kept `per_client_day` drafts already today, or the answers are
+    /// larger than [`MAX_DRAFT_BYTES`]: nothing was stored.
+    No,
+}
+
+/// Keeps the answers under the browser's token: replacing its earlier ones for this
+/// survey, or as a new draft when the client address has fewer than `per_client_day`.
 pub async fn put(
     db: &Db,
     token_hash: &str,
+    client_hash: &str,
     survey_id: &str,
     form: &[(String, String)],
-) -> Result<(), StoreError> {
+    per_client_day: i64,
+) -> Result<Kept, StoreError> {
     let json = serde_json::to_string(form).map_err(|e| StoreError::corrupt("survey draft", e))?;
+    if json.len() > MAX_DRAFT_BYTES {
+        return Ok(Kept::No);
+    }
+    let t = now();
     let mut tx = db.begin_write().await?;
-    sqlx::query("INSERT OR REPLACE INTO survey_drafts (token_hash, survey_id, form, created_at) VALUES (?, ?, ?, ?)")
-        .bind(token_hash)
-        .bind(survey_id)
-        .bind(json)
-        .bind(now())
-        .execute(&mut *tx)
+    let exists: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM survey_drafts WHERE token_hash = ? AND survey_id = ?)",
+    )
+    .bind(token_hash)
+    .bind(survey_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if !exists {
+        let by_client: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM survey_drafts WHERE client_hash = ? AND created_at >= ?",
+        )
+        .bind(client_hash)
+        .bind(t - DRAFT_TTL)
+        .fetch_one(&mut *tx)
         .await?;
+        if by_client >= per_client_day {
+            return Ok(Kept::No);
+        }
+    }
+    sqlx::query(
+        "INSERT OR REPLACE INTO survey_drafts (token_hash, survey_id, form, created_at, client_hash) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(survey_id)
+    .bind(json)
+    .bind(t)
+    .bind(client_hash)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Kept::Yes)
 }
 
 pub async fn get(

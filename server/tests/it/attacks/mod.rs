@@ -3,6 +3,7 @@
 //! asserts that it fails.
 mod anonymity;
 mod injection;
+mod limits;
 mod participation;
 mod proxies;
 mod secrets;

@@ -1,0 +1,52 @@
+//! Every request body has a limit, answered with 413 in the requester's language
+//! before anything reads it: the staff uploads [`MAX_UPLOAD`], everything else
+//! (forms, server functions, the API) [`MAX_BODY`]. A declared length over the limit
+//! is refused at once; a body without one is read up to the limit here.
+use super::error::Refusal;
+use super::upload::{MAX_UPLOAD, UPLOAD_PATHS};
+use app::core::i18n::Msg;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The largest form or server-function call: a survey of 60 long answers in Chinese,
+/// percent-encoded, fits.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+fn limit_for(method: &Method, path: &str) -> usize {
+    if method == Method::POST && UPLOAD_PATHS.contains(&path) {
+        MAX_UPLOAD
+    } else {
+        MAX_BODY
+    }
+}
+
+fn too_large(limit: usize) -> Response {
+    let max = format!("{} MB", limit / (1024 * 1024));
+    Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", Msg::ErrorTooLarge)
+        .arg("max", max)
+        .into_response()
+}
+
+pub async fn body_limit(req: Request, next: Next) -> Response {
+    let limit = limit_for(req.method(), req.uri().path());
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        // The server (hyper) holds the body to its declared length.
+        Some(n) if n <= limit as u64 => next.run(req).await,
+        Some(_) => too_large(limit),
+        None => {
+            let (parts, body) = req.into_parts();
+            match axum::body::to_bytes(body, limit).await {
+                Ok(bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+                Err(_) => too_large(limit),
+            }
+        }
+    }
+}
