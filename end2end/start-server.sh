@@ -7,6 +7,8 @@ bin="$(cd "$(dirname "$0")/.." && pwd)/target/release/tongxin"
 "$bin" seed-demo >/dev/null
 add() { "$bin" staff add --username "$1" --name "$2" --role "$3" --area "$4" >/dev/null; }
 add e2e-admin 测试管理员 city_admin 449900
+add e2e-a11y-zh 无障碍检查 city_admin 449900
+add e2e-a11y-en 无障碍检查 city_admin 449900
 add e2e-street 枫林街道测试 street_officer 449902002
 add e2e-committee 枫林社区测试 committee 449902002001
 exec "$bin" serve

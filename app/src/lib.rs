@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/observations") view=index::pages::StaffObservationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts") view=accounts::pages::StaffAccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/audit") view=accounts::pages::StaffAuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/security") view=accounts::pages::StaffSecurityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys") view=surveys::pages::StaffSurveysPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys/:id") view=surveys::pages::StaffSurveyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys/:id/results") view=surveys::pages::StaffSurveyResultsPage ssr=SsrMode::Async/>

@@ -1,6 +1,6 @@
 import { test, expect, Page, Browser } from '@playwright/test';
 import * as fs from 'node:fs';
-import { lastCode, shot, signInWithCode, staffSignIn, waitForWasm, watchConsole } from './helpers';
+import { lastCode, shot, signInWithCode, staffSignIn, totp, waitForWasm, watchConsole } from './helpers';
 
 // Accounts at a phone viewport: a resident signs in with a code from the development
 // SMS sender, consents, picks a community, sees and exports their data; staff sign in
@@ -101,7 +101,7 @@ test('a committee member sees only their community and verifies a resident', asy
   const communities = page.locator('a[href^="/staff/residents?community="]');
   await expect(communities).toHaveCount(1);
   await expect(communities.first()).toHaveAttribute('href', `/staff/residents?community=${COMMUNITY}`);
-  const tabs = page.getByRole('navigation', { name: '工作台导航' }).getByRole('link');
+  const tabs = page.getByRole('navigation', { name: '工作台导航' }).locator('.tabs').getByRole('link');
   await expect(tabs).toHaveText(['首页', '问卷']);
   await shot(page, 'staff-home-committee-zh');
 
@@ -177,7 +177,20 @@ test('a street officer uploads observations in the browser with progress and a l
 
 test('the city administrator sees accounts and the audit log, in English too', async ({ page, context }) => {
   const console = watchConsole(page);
-  await staffSignIn(page, 'e2e-admin');
+  // The city administrator turns on the second factor before anything else.
+  await staffSignIn(page, 'e2e-admin', /\/staff\/security$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('账户安全');
+  await expect(page.getByRole('alert')).toHaveText('市级管理员账户必须开启两步验证，开启后才能使用工作台。');
+  await page.getByRole('button', { name: '开启两步验证' }).click();
+  await expect(page.getByRole('img', { name: '两步验证二维码（内容同下方密钥）' })).toBeVisible();
+  await shot(page, 'staff-security-totp-zh');
+  const key = await page.locator('.totp-key').getAttribute('data-key');
+  await page.getByLabel('6 位动态验证码').fill(totp(key!));
+  await page.getByRole('button', { name: '确认开启' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '两步验证已开启。' })).toBeVisible();
+  await expect(page.locator('#totp')).toContainText('已开启');
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
   await page.getByRole('link', { name: '工作人员账户' }).click();
   await expect(page.locator('.queue')).toContainText('e2e-committee');
   await expect(page.locator('.queue')).toContainText('枫林社区测试');

@@ -1,4 +1,5 @@
 import { expect, Page, ConsoleMessage } from '@playwright/test';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -53,11 +54,34 @@ export async function signInWithCode(page: Page, phone: string) {
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
 
-export async function staffSignIn(page: Page, username: string) {
+export async function staffSignIn(page: Page, username: string, landing: RegExp = /\/staff$/) {
   await page.goto('/staff/signin');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(STAFF_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page).toHaveURL(landing);
 }
 
+/** The code an authenticator app shows now for a base32 key (RFC 6238: SHA-1, 30 s, 6 digits). */
+export function totp(key: string, at = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of key.replace(/\s+/g, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const secret = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const h = crypto.createHmac('sha1', secret).update(counter).digest();
+  const at4 = h[19] & 0x0f;
+  return String((h.readUInt32BE(at4) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** On /staff/security: turns the second factor on (started already or not) as one does
+ *  with an authenticator app. */
+export async function enrolTotp(page: Page) {
+  const start = page.locator('form[action="/staff/security/totp/start"] button');
+  if (await start.count()) await start.click();
+  const key = await page.locator('.totp-key').getAttribute('data-key');
+  await page.locator('#totp-code').fill(totp(key!));
+  await page.locator('form[action="/staff/security/totp/confirm"] button').click();
+  await expect(page).toHaveURL(/notice=totp_enabled/);
+}

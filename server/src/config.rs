@@ -82,9 +82,13 @@ pub struct AuthLimits {
     pub resend_secs: i64,
     pub codes_per_phone_hour: i64,
     pub codes_per_client_hour: i64,
-    /// Wrong passwords before a staff account is locked, and for how long.
+    /// Wrong answers from one address for one staff username before that address
+    /// waits, and the first wait (each later one twice the last, up to 64 times).
     pub staff_failures: i64,
     pub staff_lock_secs: i64,
+    /// Wrong answers for one username in an hour, from anywhere, after which only
+    /// addresses it has signed in from before may try it.
+    pub staff_name_failures_hour: i64,
     pub staff_signins_per_client_hour: i64,
     pub resident_session_days: i64,
     pub staff_session_hours: i64,
@@ -104,6 +108,7 @@ impl Default for AuthLimits {
             codes_per_client_hour: 20,
             staff_failures: 5,
             staff_lock_secs: 15 * 60,
+            staff_name_failures_hour: 30,
             staff_signins_per_client_hour: 30,
             resident_session_days: 30,
             staff_session_hours: 12,

@@ -29,6 +29,8 @@ pub enum Purpose {
     Code,
     /// A person's mark in an activity (`participation`).
     Mark,
+    /// The key stream sealing a staff member's TOTP secret.
+    Totp,
 }
 
 impl Purpose {
@@ -39,6 +41,7 @@ impl Purpose {
             Purpose::Client => b"client\0",
             Purpose::Code => b"code\0",
             Purpose::Mark => b"mark\0",
+            Purpose::Totp => b"totp\0",
         }
     }
 }
@@ -72,11 +75,16 @@ impl ServerKey {
 
     /// HMAC-SHA256 of `value` for `purpose`, as hex.
     pub fn hash(&self, purpose: Purpose, value: &str) -> String {
+        hex::encode(self.mac(purpose, value))
+    }
+
+    /// HMAC-SHA256 of `value` for `purpose`, as bytes (a key stream, for sealing).
+    pub fn mac(&self, purpose: Purpose, value: &str) -> [u8; 32] {
         let mut mac =
             <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
         mac.update(purpose.tag());
         mac.update(value.as_bytes());
-        hex::encode(mac.finalize().into_bytes())
+        mac.finalize().into_bytes().into()
     }
 }
 

@@ -16,6 +16,7 @@ pub mod db;
 pub mod demo;
 pub mod index;
 pub mod participation;
+pub mod qr;
 pub mod startup;
 pub mod surveys;
 pub mod telemetry;

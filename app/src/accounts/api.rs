@@ -186,3 +186,10 @@ pub async fn load_audit(before: Option<i64>) -> AppResult<Vec<AuditEntry>> {
     require(me.has(Duty::Audit))?;
     Ok(crate::core::port::port::<dyn AccountPort>()?.audit_log(before, AUDIT_PAGE).await?)
 }
+
+#[server(prefix = "/staff/rpc", endpoint = "security")]
+pub async fn load_staff_security() -> AppResult<crate::accounts::model::StaffSecurity> {
+    use crate::accounts::port::AccountPort;
+    let me = crate::core::access::staff_viewer()?;
+    Ok(crate::core::port::port::<dyn AccountPort>()?.staff_security(&me).await?)
+}

@@ -59,7 +59,6 @@ pub struct StaffRecord {
     pub role: Role,
     pub area_code: String,
     pub active: bool,
-    pub locked: bool,
     pub created_at: i64,
 }
 
@@ -73,4 +72,15 @@ pub struct AuditEntry {
     pub area_code: Option<String>,
     pub target: Option<String>,
     pub detail: String,
+}
+
+/// A staff member's own account security (`/staff/security`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSecurity {
+    pub setup: crate::core::access::StaffSetup,
+    /// The city administrator cannot turn the second factor off.
+    pub totp_required: bool,
+    pub totp_on: bool,
+    /// The key being enrolled (base32), shown until confirmed.
+    pub pending_key: Option<String>,
 }

@@ -1,5 +1,8 @@
 //! What the account pages read.
-use crate::accounts::model::{AuditEntry, CommunityResidents, ResidentData, StaffRecord};
+use crate::accounts::model::{
+    AuditEntry, CommunityResidents, ResidentData, StaffRecord, StaffSecurity,
+};
+use crate::core::access::StaffUser;
 use crate::core::port::PortError;
 use async_trait::async_trait;
 
@@ -16,4 +19,6 @@ pub trait AccountPort: Send + Sync + 'static {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>, PortError>;
+    /// The staff member's own second factor: on, or the key being enrolled.
+    async fn staff_security(&self, me: &StaffUser) -> Result<StaffSecurity, PortError>;
 }

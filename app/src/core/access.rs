@@ -79,6 +79,30 @@ pub struct StaffUser {
     pub display_name: String,
     pub role: Role,
     pub area_code: String,
+    /// What they must do before anything else (`/staff/security`).
+    pub setup: StaffSetup,
+}
+
+/// A staff account's security before it may work: a password an administrator set is
+/// changed first, and the city administrator turns on the second factor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffSetup {
+    #[default]
+    Ready,
+    ChangePassword,
+    EnrolTotp,
+}
+
+impl StaffSetup {
+    pub fn of(role: Role, must_change_password: bool, totp_on: bool) -> StaffSetup {
+        if must_change_password {
+            StaffSetup::ChangePassword
+        } else if role == Role::CityAdmin && !totp_on {
+            StaffSetup::EnrolTotp
+        } else {
+            StaffSetup::Ready
+        }
+    }
 }
 
 /// What a staff member may do. Every check is "is the target inside my area?" plus,

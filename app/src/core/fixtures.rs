@@ -21,5 +21,6 @@ pub fn staff(role: Role, area: &str) -> StaffUser {
         display_name: "d".into(),
         role,
         area_code: area.into(),
+        setup: crate::core::access::StaffSetup::Ready,
     }
 }

@@ -16,7 +16,10 @@ pub fn StaffBar(lang: Lang) -> impl IntoView {
         let role = lang.t(me.role.name());
         view! {
             <nav class="staff-bar" aria-label=lang.t(Msg::StaffNav)>
-                <p class="staff-who">{format!("{} · {}", me.display_name, role)}</p>
+                <p class="staff-who">
+                    {format!("{} · {} · ", me.display_name, role)}
+                    <a href="/staff/security">{lang.t(Msg::StaffSecurityTitle)}</a>
+                </p>
                 <ul class="tabs tabs-small">
                     <li><a class="tab" href="/staff">{lang.t(Msg::StaffHomeTitle)}</a></li>
                     <li><a class="tab" href="/staff/surveys">{lang.t(Msg::StaffSurveysTitle)}</a></li>

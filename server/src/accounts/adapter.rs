@@ -1,13 +1,17 @@
 //! The app's [`AccountPort`]: what the account pages read.
-use super::store::{residents, staff};
+use super::store::{residents, staff, staff_auth};
 use crate::audit;
 use crate::db::Db;
-use app::accounts::model::{AuditEntry, CommunityResidents, ResidentData, StaffRecord};
+use app::accounts::model::{
+    AuditEntry, CommunityResidents, ResidentData, StaffRecord, StaffSecurity,
+};
 use app::accounts::port::AccountPort;
+use app::core::access::{Role, StaffUser};
 use app::core::port::PortError;
 use async_trait::async_trait;
 
-pub struct AccountReader(pub Db);
+/// The database, and the key that opens a second factor's secret being enrolled.
+pub struct AccountReader(pub Db, pub crate::crypto::ServerKey);
 
 #[async_trait]
 impl AccountPort for AccountReader {
@@ -29,5 +33,21 @@ impl AccountPort for AccountReader {
         limit: i64,
     ) -> Result<Vec<AuditEntry>, PortError> {
         audit::store::page(&self.0, before, limit).await.map_err(PortError::from)
+    }
+
+    async fn staff_security(&self, me: &StaffUser) -> Result<StaffSecurity, PortError> {
+        let secrets = staff_auth::secrets(&self.0, &me.id).await.map_err(PortError::from)?;
+        let totp_on = secrets.as_ref().is_some_and(|s| s.totp_secret.is_some());
+        let pending_key = match secrets.and_then(|s| s.totp_pending).filter(|_| !totp_on) {
+            Some(sealed) => crate::accounts::totp::open(&self.1, &me.id, &sealed)
+                .map(|k| crate::accounts::totp::base32(&k)),
+            None => None,
+        };
+        Ok(StaffSecurity {
+            setup: me.setup,
+            totp_required: me.role == Role::CityAdmin,
+            totp_on,
+            pending_key,
+        })
     }
 }

@@ -9,4 +9,5 @@ pub mod routes;
 pub mod service;
 pub mod sms;
 pub mod store;
+pub mod totp;
 pub mod wechat;

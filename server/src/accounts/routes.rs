@@ -1,5 +1,7 @@
 //! The accounts' URLs.
-use super::http::{export, me, phone, residents, signout, staff_accounts, staff_signin, wechat};
+use super::http::{
+    export, me, phone, residents, signout, staff_accounts, staff_security, staff_signin, wechat,
+};
 use crate::web::upload::MAX_UPLOAD;
 use crate::web::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -24,6 +26,11 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/signin", post(staff_signin::sign_in))
         .route("/staff/signout", post(staff_signin::sign_out))
         .route("/staff/signout-all", post(staff_signin::sign_out_everywhere))
+        .route("/staff/security/password", post(staff_security::change_password))
+        .route("/staff/security/totp/start", post(staff_security::totp_start))
+        .route("/staff/security/totp/confirm", post(staff_security::totp_confirm))
+        .route("/staff/security/totp/off", post(staff_security::totp_off))
+        .route("/staff/security/totp.svg", get(staff_security::totp_qr))
         .route("/staff/residents/decide", post(residents::decide))
         .route("/staff/roll", post(residents::import_roll).layer(DefaultBodyLimit::max(MAX_UPLOAD)))
         .route("/staff/accounts", post(staff_accounts::create))

@@ -5,7 +5,6 @@ pub mod adapter;
 pub mod error;
 pub mod http;
 pub mod limiter;
-pub mod qr;
 pub mod records;
 pub mod routes;
 pub mod service;

@@ -3,10 +3,11 @@
 use super::error::Refusal;
 use super::AppState;
 use crate::crypto::token_hash;
-use app::core::access::{Viewer, RESIDENT_COOKIE, STAFF_COOKIE};
+use app::core::access::{StaffSetup, Viewer, RESIDENT_COOKIE, STAFF_COOKIE};
+use app::core::i18n::Msg;
 use app::core::ids::Token;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -60,8 +61,35 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     } else {
         Viewer::default()
     };
+    if let Some(refused) = viewer.staff.as_ref().and_then(|s| setup_first(s.setup, &req)) {
+        return refused;
+    }
     req.extensions_mut().insert(viewer);
     next.run(req).await
+}
+
+/// Where a staff member may go while their account's security is not set up: the
+/// security page and its forms, and signing out. Pages elsewhere send them there;
+/// anything else is refused.
+const SETUP_PATHS: &[&str] =
+    &["/staff/security", "/staff/rpc/security", "/staff/signout", "/staff/signin"];
+
+fn setup_first(setup: StaffSetup, req: &Request) -> Option<Response> {
+    let path = req.uri().path();
+    if setup == StaffSetup::Ready
+        || !path.starts_with("/staff")
+        || SETUP_PATHS.iter().any(|p| path == *p || path.starts_with(&format!("{p}/")))
+    {
+        return None;
+    }
+    if req.method() == Method::GET && !path.starts_with("/staff/rpc/") {
+        return Some(super::reply::see_other("/staff/security", vec![]));
+    }
+    Some(
+        Refusal::new(StatusCode::FORBIDDEN, "setup_required", Msg::StaffErrSetupRequired)
+            .back("/staff/security")
+            .into_response(),
+    )
 }
 
 /// The signed-in resident's session token hash, if any.

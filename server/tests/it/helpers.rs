@@ -155,18 +155,70 @@ impl TestApp {
         location(&res).contains("notice=survey_closed_ok")
     }
 
-    /// A browser signed in as staff member `username` (password `<username>-password`).
+    /// A browser signed in as staff member `username` (password `<username>-password`),
+    /// with the authenticator code when their second factor is on. A city
+    /// administrator without one turns it on first, as the gate requires.
     pub async fn staff(&self, username: &str) -> Browser {
         let b = self.browser();
         let password = format!("{username}-password");
+        let code = self.totp_now(username).await.unwrap_or_default();
         let res = b
             .post_form(
                 "/staff/signin",
-                &[("username", username), ("password", &password), ("next", "/staff")],
+                &[
+                    ("username", username),
+                    ("password", &password),
+                    ("totp", &code),
+                    ("next", "/staff"),
+                ],
             )
             .await;
         assert_eq!(res.headers()["location"], "/staff", "{username} signs in");
+        let role: String = sqlx::query_scalar("SELECT role FROM staff WHERE username = ?")
+            .bind(username)
+            .fetch_one(self.db.reader())
+            .await
+            .unwrap();
+        if role == "city_admin" && code.is_empty() {
+            self.enrol_totp(&b, username).await;
+        }
         b
+    }
+
+    /// The server key, as the application loaded it from the data directory.
+    pub fn key(&self) -> tongxin::crypto::ServerKey {
+        tongxin::crypto::ServerKey::load(None, self.dir.path()).expect("server key")
+    }
+
+    /// An unused authenticator code of `username`'s second factor, if it is on.
+    pub async fn totp_now(&self, username: &str) -> Option<String> {
+        let (id, sealed, last): (String, Option<String>, i64) =
+            sqlx::query_as("SELECT id, totp_secret, totp_last_step FROM staff WHERE username = ?")
+                .bind(username)
+                .fetch_optional(self.db.reader())
+                .await
+                .unwrap()?;
+        let secret = tongxin::accounts::totp::open(&self.key(), &id, &sealed?)?;
+        let step = (chrono::Utc::now().timestamp() / 30 - 1).max(last + 1);
+        Some(format!("{:06}", tongxin::accounts::totp::code(&secret, step)))
+    }
+
+    /// Turns the second factor on for the signed-in `username`, as they would with an
+    /// authenticator app.
+    pub async fn enrol_totp(&self, b: &Browser, username: &str) {
+        let res = b.post_form("/staff/security/totp/start", &[]).await;
+        assert_eq!(location(&res), "/staff/security?step=scan#totp");
+        let (id, sealed): (String, String) =
+            sqlx::query_as("SELECT id, totp_pending FROM staff WHERE username = ?")
+                .bind(username)
+                .fetch_one(self.db.reader())
+                .await
+                .unwrap();
+        let secret = tongxin::accounts::totp::open(&self.key(), &id, &sealed).unwrap();
+        let code = tongxin::accounts::totp::code(&secret, chrono::Utc::now().timestamp() / 30 - 1);
+        let res =
+            b.post_form("/staff/security/totp/confirm", &[("code", &format!("{code:06}"))]).await;
+        assert_eq!(location(&res), "/staff/security?notice=totp_enabled#totp");
     }
 }
 

@@ -6,6 +6,7 @@ pub mod staff_accounts;
 pub mod staff_audit;
 pub mod staff_home;
 pub mod staff_residents;
+pub mod staff_security;
 pub mod staff_signin;
 
 pub use me::MePage;
@@ -15,4 +16,5 @@ pub use staff_accounts::StaffAccountsPage;
 pub use staff_audit::StaffAuditPage;
 pub use staff_home::StaffHomePage;
 pub use staff_residents::StaffResidentsPage;
+pub use staff_security::StaffSecurityPage;
 pub use staff_signin::StaffSigninPage;

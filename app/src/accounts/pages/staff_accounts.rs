@@ -49,7 +49,7 @@ fn AccountsView(lang: Lang, page: AccountsPage) -> impl IntoView {
                 {staff
                     .into_iter()
                     .map(|s| {
-                        let state = if !s.active { Msg::StaffInactive } else if s.locked { Msg::StaffLocked } else { Msg::StaffActive };
+                        let state = if !s.active { Msg::StaffInactive } else { Msg::StaffActive };
                         let toggle = (s.id != me_id).then(|| {
                             let (value, label) = if s.active { ("0", Msg::StaffDeactivate) } else { ("1", Msg::StaffActivate) };
                             view! {

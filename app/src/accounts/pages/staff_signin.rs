@@ -35,6 +35,11 @@ pub fn StaffSigninPage() -> impl IntoView {
                         <label for="password">{lang.t(Msg::StaffPassword)}</label>
                         <input id="password" name="password" type="password" autocomplete="current-password" maxlength="200" required/>
                     </div>
+                    <div class="form-field">
+                        <label for="totp">{lang.t(Msg::StaffTotpLabel)}</label>
+                        <input id="totp" name="totp" type="text" inputmode="numeric" autocomplete="one-time-code"
+                            pattern="[0-9 ]{6,7}" maxlength="7"/>
+                    </div>
                     <button type="submit" class="button">{lang.t(Msg::StaffSignIn)}</button>
                 </form>
                 <p class="hint">{lang.t(Msg::StaffSigninHint)}</p>

@@ -8,6 +8,7 @@ pub mod phone;
 pub mod residents;
 pub mod signout;
 pub mod staff_accounts;
+pub mod staff_security;
 pub mod staff_signin;
 pub mod wechat;
 

@@ -1,4 +1,5 @@
-//! `POST /staff/signin` (with lock-out), `/staff/signout` and `/staff/signout-all`.
+//! `POST /staff/signin` (password and, when on, the TOTP code; with back-off),
+//! `/staff/signout` and `/staff/signout-all`.
 use crate::accounts::error::AccountError;
 use crate::accounts::service::{self, StaffAttempt};
 use crate::web::extract::{ClientAddr, Staff};
@@ -26,27 +27,22 @@ pub async fn sign_in(
         |error: &str| see_other(&format!("/staff/signin?error={error}&next={}", q(&next)), vec![]);
     let username = field(&form, "username");
     let password = form.get("password").cloned().unwrap_or_default();
-    Ok(
-        match service::staff_sign_in(&state.db, &state.identity, username, password, &client)
-            .await?
-        {
-            StaffAttempt::Ok(token) => {
-                let ttl = state.identity.limits.staff_session_hours * 3600;
-                let cookie = set_cookie(
-                    STAFF_COOKIE,
-                    &token,
-                    STAFF_PATH,
-                    ttl,
-                    state.settings.secure_cookies,
-                );
-                see_other(&next, vec![cookie])
-            }
-            StaffAttempt::ClientLimit => back("client_limit"),
-            StaffAttempt::Refused => back("staff_refused"),
-            StaffAttempt::Locked => back("staff_locked"),
-            StaffAttempt::Inactive => back("staff_inactive"),
-        },
-    )
+    let code = field(&form, "totp");
+    let attempt =
+        service::staff_sign_in(&state.db, &state.identity, username, password, code, &client)
+            .await?;
+    Ok(match attempt {
+        StaffAttempt::Ok(token) => {
+            let ttl = state.identity.limits.staff_session_hours * 3600;
+            let cookie =
+                set_cookie(STAFF_COOKIE, &token, STAFF_PATH, ttl, state.settings.secure_cookies);
+            see_other(&next, vec![cookie])
+        }
+        StaffAttempt::ClientLimit => back("client_limit"),
+        StaffAttempt::Refused => back("staff_refused"),
+        StaffAttempt::Locked => back("staff_locked"),
+        StaffAttempt::Inactive => back("staff_inactive"),
+    })
 }
 
 pub async fn sign_out(

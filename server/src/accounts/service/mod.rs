@@ -1,14 +1,16 @@
 //! The accounts' services: sign-in by code or WeChat and staff sign-in (`signin`), the
-//! resident's own record (`resident`), and the staff actions on residents, rolls and
-//! accounts (`staff`). Each authorises, runs one transaction in the store (with its
+//! resident's own record (`resident`), the staff actions on residents, rolls and
+//! accounts (`staff`), and staff sign-in, passwords and second factor (`staff_security`). Each authorises, runs one transaction in the store (with its
 //! audit line), and returns what happened; handlers never reach the store themselves.
 mod resident;
 mod signin;
 mod staff;
+mod staff_security;
 
 pub use resident::*;
 pub use signin::*;
 pub use staff::*;
+pub use staff_security::*;
 
 use super::records::ResidentRecords;
 use crate::config::AuthLimits;

@@ -1,5 +1,4 @@
-//! Signing in and out: residents by SMS code or WeChat, staff by password with
-//! lock-out.
+//! Signing in and out: residents by SMS code or WeChat (staff: `staff_security`).
 use super::Identity;
 use crate::accounts::error::AccountError;
 use crate::accounts::store::codes::{self, OtpLimits};
@@ -9,7 +8,6 @@ pub use crate::accounts::store::identities::{Linked, Proof};
 use crate::accounts::store::residents;
 use crate::accounts::store::sessions;
 pub use crate::accounts::store::sessions::SessionKind;
-use crate::accounts::store::staff::{self, StaffSignin};
 use crate::crypto::{self, Purpose};
 use crate::db::Db;
 use app::core::access::{Viewer, CONSENT_VERSION};
@@ -109,52 +107,6 @@ pub async fn sign_in(
         }
     };
     Ok(SignedIn { token, consented: consent.as_deref() == Some(CONSENT_VERSION) })
-}
-
-/// A staff sign-in attempt's outcome; `Ok` carries the new session's token.
-pub enum StaffAttempt {
-    Ok(String),
-    Refused,
-    Locked,
-    Inactive,
-    /// Too many attempts from this address in the last hour.
-    ClientLimit,
-}
-
-pub async fn staff_sign_in(
-    db: &Db,
-    id: &Identity,
-    username: &str,
-    password: String,
-    client: &str,
-) -> Result<StaffAttempt, AccountError> {
-    let client_hash = id.key.hash(Purpose::Client, client);
-    if staff::signin_attempt(db, &client_hash).await? >= id.limits.staff_signins_per_client_hour {
-        return Ok(StaffAttempt::ClientLimit);
-    }
-    if username.is_empty() || password.is_empty() {
-        return Ok(StaffAttempt::Refused);
-    }
-    let creds = staff::credentials(db, username).await?;
-    // argon2 takes tens of milliseconds: off the async workers. An unknown name is
-    // checked against a dummy hash so that both answers take as long.
-    let phc = creds
-        .as_ref()
-        .map(|c| c.password_hash.clone())
-        .unwrap_or_else(|| crypto::dummy_password_hash().to_string());
-    let ok = tokio::task::spawn_blocking(move || crypto::verify_password(&password, &phc))
-        .await
-        .unwrap_or(false);
-    let (token, hash) = crypto::new_token();
-    let ttl = id.limits.staff_session_hours * 3600;
-    let lock = (id.limits.staff_failures, id.limits.staff_lock_secs);
-    let checked = creds.as_ref().map(|c| (&c.user, ok));
-    Ok(match staff::sign_in(db, username, checked, lock, &hash, ttl).await? {
-        StaffSignin::Ok(_) => StaffAttempt::Ok(token),
-        StaffSignin::Refused => StaffAttempt::Refused,
-        StaffSignin::Locked(_) => StaffAttempt::Locked,
-        StaffSignin::Inactive => StaffAttempt::Inactive,
-    })
 }
 
 /// Ends one session.

@@ -7,3 +7,4 @@ pub mod rolls;
 mod rows;
 pub mod sessions;
 pub mod staff;
+pub mod staff_auth;

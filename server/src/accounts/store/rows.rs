@@ -1,5 +1,5 @@
 //! Rows of the accounts tables as the app's types.
-use app::core::access::{ResidentUser, Role, StaffUser, Verification, CONSENT_VERSION};
+use app::core::access::{ResidentUser, Role, StaffSetup, StaffUser, Verification, CONSENT_VERSION};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
@@ -25,13 +25,21 @@ pub fn resident_user(row: &SqliteRow) -> Result<ResidentUser, sqlx::Error> {
     })
 }
 
+/// The columns [`staff_user`] reads, from table alias `st`.
+pub const STAFF_COLUMNS: &str = "st.id, st.username, st.display_name, st.role, st.area_code, \
+     st.must_change_password, (st.totp_secret IS NOT NULL) AS totp_on";
+
 pub fn staff_user(row: &SqliteRow) -> Result<StaffUser, sqlx::Error> {
+    let role = role(&row.try_get::<String, _>("role")?)?;
+    let must_change = row.try_get::<i64, _>("must_change_password")? == 1;
+    let totp_on = row.try_get::<i64, _>("totp_on")? == 1;
     Ok(StaffUser {
         id: row.try_get("id")?,
         username: row.try_get("username")?,
         display_name: row.try_get("display_name")?,
-        role: role(&row.try_get::<String, _>("role")?)?,
+        role,
         area_code: row.try_get("area_code")?,
+        setup: StaffSetup::of(role, must_change, totp_on),
     })
 }
 

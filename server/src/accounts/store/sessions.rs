@@ -1,5 +1,5 @@
 //! Sessions: server-side records of signed-in browsers, stored by token hash.
-use super::rows::{resident_user, staff_user, RESIDENT_COLUMNS};
+use super::rows::{resident_user, staff_user, RESIDENT_COLUMNS, STAFF_COLUMNS};
 use crate::db::{Db, StoreError, Tx};
 use app::core::access::Viewer;
 use app::core::time::now;
@@ -66,11 +66,10 @@ pub async fn viewer(
         }
     }
     if let Some(hash) = staff_token {
-        let row = sqlx::query(
-            "SELECT st.id, st.username, st.display_name, st.role, st.area_code FROM sessions s \
-             JOIN staff st ON st.id = s.subject_id \
-             WHERE s.token_hash = ? AND s.kind = ? AND s.expires_at > ? AND st.active = 1",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT {STAFF_COLUMNS} FROM sessions s JOIN staff st ON st.id = s.subject_id \
+             WHERE s.token_hash = ? AND s.kind = ? AND s.expires_at > ? AND st.active = 1"
+        ))
         .bind(hash)
         .bind(SessionKind::Staff.as_str())
         .bind(t)
@@ -107,7 +106,8 @@ pub async fn end_all(db: &Db, kind: SessionKind, subject: &str) -> Result<u64, S
     Ok(n)
 }
 
-/// Drops expired sessions, and sign-in codes and staff sign-in attempts older than a day.
+/// Drops expired sessions, sign-in codes and staff sign-in attempts and failures older
+/// than a day, finished staff back-offs a day old, and staff addresses unused for 90 days.
 pub async fn purge_expired(db: &Db) -> Result<(), StoreError> {
     let t = now();
     let mut tx = db.begin_write().await?;
@@ -118,6 +118,20 @@ pub async fn purge_expired(db: &Db) -> Result<(), StoreError> {
         .await?;
     sqlx::query("DELETE FROM staff_signin_attempts WHERE at < ?")
         .bind(t - 86_400)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM staff_failures WHERE at < ?")
+        .bind(t - 86_400)
+        .execute(&mut *tx)
+        .await?;
+    // A wait that is over and a day old forgets its doubling too.
+    sqlx::query("DELETE FROM staff_backoff WHERE locked_until < ? AND updated_at < ?")
+        .bind(t)
+        .bind(t - 86_400)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM staff_known_clients WHERE at < ?")
+        .bind(t - 90 * 86_400)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

@@ -1,7 +1,7 @@
 //! Share links: `GET /s/:code` leads to the survey with the community it was shared in;
 //! `/s/:code/qr.svg` and `/s/:code/qr.png` are its QR code for posters.
+use crate::qr;
 use crate::surveys::error::SurveyError;
-use crate::surveys::qr;
 use crate::surveys::service::share;
 use crate::web::reply::{file, q, Disposition};
 use crate::web::AppState;

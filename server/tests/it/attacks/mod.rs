@@ -7,6 +7,7 @@ mod limits;
 mod participation;
 mod proxies;
 mod secrets;
+mod staff;
 
 use crate::helpers::{location, Browser, TestApp};
 

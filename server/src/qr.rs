@@ -1,4 +1,4 @@
-//! QR codes of share links for posters. The encoder (Reed–Solomon, masking, versions)
+//! QR codes: share links for posters, and the second factor's secret for staff. The encoder (Reed–Solomon, masking, versions)
 //! is the `qrcode` crate's; we only draw its modules as SVG and as PNG.
 use qrcode::{Color, EcLevel, QrCode};
 
