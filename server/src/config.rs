@@ -60,6 +60,10 @@ pub struct Settings {
     /// are only logged and written to `<data_dir>/sms-outbox.jsonl` (development).
     pub sms_gateway_url: Option<String>,
     pub sms_gateway_key: Option<Secret>,
+    /// Without a gateway, write sign-in codes to `<data_dir>/sms-outbox.jsonl` instead
+    /// of sending them (development; the demo does so anyway). Otherwise a missing
+    /// gateway stops the start.
+    pub sms_outbox: bool,
     /// The city's WeChat official account, for sign-in inside WeChat (optional).
     pub wechat_appid: Option<String>,
     pub wechat_secret: Option<Secret>,
@@ -134,6 +138,7 @@ impl Settings {
             .set_default("log_format", "text")?
             .set_default("secure_cookies", false)?
             .set_default("proxy_hops", 0)?
+            .set_default("sms_outbox", false)?
             .set_default("wechat_open_base", "https://open.weixin.qq.com")?
             .set_default("wechat_api_base", "https://api.weixin.qq.com")?;
         builder = match file {
@@ -174,6 +179,7 @@ impl Settings {
             secret_key: None,
             sms_gateway_url: None,
             sms_gateway_key: None,
+            sms_outbox: true,
             wechat_appid: None,
             wechat_secret: None,
             wechat_open_base: "https://open.weixin.qq.com".into(),

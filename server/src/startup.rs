@@ -34,15 +34,22 @@ pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// How sign-in codes leave: the configured gateway, or the development outbox.
-fn sms_sender(settings: &Settings) -> sms::Sms {
+/// How sign-in codes leave: the configured gateway, or the development outbox, which
+/// only the demo or an explicit `sms_outbox = true` may use: a real city without a
+/// gateway does not start (its codes would only reach the log).
+fn sms_sender(settings: &Settings) -> anyhow::Result<sms::Sms> {
     match (&settings.sms_gateway_url, &settings.sms_gateway_key) {
-        (Some(url), Some(key)) => Arc::new(sms::HttpSender::new(url.clone(), key.clone())),
-        _ => {
+        (Some(url), Some(key)) => Ok(Arc::new(sms::HttpSender::new(url.clone(), key.clone()))),
+        (None, None) if settings.seed_demo || settings.sms_outbox => {
             let outbox = settings.data_dir.join("sms-outbox.jsonl");
             tracing::warn!(outbox = %outbox.display(), "no SMS gateway configured: sign-in codes are written to the outbox, not sent");
-            Arc::new(sms::DevSender::new(outbox))
+            Ok(Arc::new(sms::DevSender::new(outbox)))
         }
+        (None, None) => anyhow::bail!(
+            "no SMS gateway: set sms_gateway_url and sms_gateway_key (or, for development only, \
+             sms_outbox = true to write sign-in codes to <data_dir>/sms-outbox.jsonl)"
+        ),
+        _ => anyhow::bail!("sms_gateway_url and sms_gateway_key are set together or not at all"),
     }
 }
 
@@ -97,7 +104,7 @@ impl Application {
             vec![Arc::new(SurveyRecords { key: key.clone() })];
         let identity = Identity {
             key,
-            sms: sms_sender(&settings),
+            sms: sms_sender(&settings)?,
             wechat: wechat_client(&settings),
             limits: settings.auth.clone(),
             records: records.into(),

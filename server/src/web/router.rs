@@ -80,7 +80,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), security::check_origin))
         .layer(middleware::from_fn(super::limits::body_limit))
         .layer(middleware::from_fn(super::error::render))
-        .layer(middleware::from_fn(security::headers))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         // gzip at its fastest level only. On this 2-core machine brotli (q2–4) held the
         // city index page to 1 100–1 800 requests/s and gzip 4 to 1 860; gzip 1 gives
         // 2 250 for 0.8 KB more per page (README, "Figures"). Static assets are

@@ -46,3 +46,17 @@ async fn read_the_wechat_app_secret_from_the_log_of_a_failed_code_exchange() {
     assert!(text.contains("WeChat code exchange failed"), "the failure is logged:\n{text}");
     assert!(!text.contains("s3cret-of-the-city"), "the secret is not:\n{text}");
 }
+
+#[tokio::test]
+async fn start_a_real_city_without_an_sms_gateway_and_read_sign_in_codes_from_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = tongxin::config::Settings::for_dir(dir.path());
+    settings.seed_demo = false;
+    settings.sms_outbox = false;
+    let refused = tongxin::startup::Application::build(settings.clone()).await.err();
+    let message = refused.map(|e| format!("{e:#}")).unwrap_or_default();
+    assert!(message.contains("no SMS gateway: set sms_gateway_url"), "{message}");
+    settings.sms_gateway_url = Some("https://sms.example.cn/send".into());
+    let half = tongxin::startup::Application::build(settings).await.err();
+    assert!(half.is_some_and(|e| format!("{e:#}").contains("set together")));
+}

@@ -79,3 +79,13 @@ async fn responses_are_compressed_when_asked() {
     assert_eq!(encoding("gzip").await.as_deref(), Some("gzip"));
     assert_eq!(encoding("identity").await, None);
 }
+
+#[tokio::test]
+async fn hsts_is_sent_only_when_served_over_https() {
+    let plain = crate::helpers::spawn(false).await;
+    let res = plain.get("/healthz").await;
+    assert!(res.headers().get("strict-transport-security").is_none());
+    let https = crate::helpers::spawn_with(false, |s| s.secure_cookies = true).await;
+    let res = https.get("/").await;
+    assert_eq!(res.headers()["strict-transport-security"], "max-age=31536000");
+}
