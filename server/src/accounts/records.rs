@@ -18,4 +18,11 @@ pub trait ResidentRecords: Send + Sync + 'static {
         resident: &str,
         identities: &[String],
     ) -> Result<(), StoreError>;
+    /// What is kept about `resident`, for their data export: a name for the section
+    /// and its content.
+    async fn held(
+        &self,
+        db: &crate::db::Db,
+        resident: &str,
+    ) -> Result<(&'static str, serde_json::Value), StoreError>;
 }

@@ -36,4 +36,22 @@ impl ResidentRecords for SurveyRecords {
         }
         Ok(())
     }
+
+    async fn held(
+        &self,
+        db: &crate::db::Db,
+        resident: &str,
+    ) -> Result<(&'static str, serde_json::Value), StoreError> {
+        let mut taken = Vec::new();
+        for (survey, title, answers) in responses::held_by(db, resident).await? {
+            let answers = match answers {
+                Some(a) => {
+                    serde_json::from_str(&a).map_err(|e| StoreError::corrupt("answers", e))?
+                }
+                None => serde_json::Value::Null,
+            };
+            taken.push(serde_json::json!({ "survey": survey, "title": title, "answers": answers }));
+        }
+        Ok(("surveys", serde_json::Value::Array(taken)))
+    }
 }

@@ -16,6 +16,8 @@ struct Export<'a> {
     service: &'static str,
     account: &'a ResidentData,
     community: Option<ExportArea>,
+    /// What each feature keeps: the surveys taken part in, with the answers to named ones.
+    activities: serde_json::Map<String, serde_json::Value>,
     note: &'static str,
 }
 
@@ -37,13 +39,17 @@ pub async fn export(
     let community = data.community_code.as_deref().and_then(|c| snapshot.tree.get(c)).map(|a| {
         ExportArea { code: a.code.clone(), name_zh: a.name_zh.clone(), name_en: a.name_en.clone() }
     });
+    let activities = service::held(&state.db, &state.identity.records, &me.id).await?;
     let body = Export {
         exported_at: crate::clock::now_iso8601(),
         service: "同心 Tongxin",
         account: &data,
         community,
+        activities,
         note: "Phone numbers and WeChat openids are not stored; only keyed hashes for sign-in \
-               and the last four digits of the phone. Times are Unix seconds.",
+               and the last four digits of the phone. Answers to anonymous surveys are kept \
+               without any link to you, so they cannot be part of this export (answers: null). \
+               Times are Unix seconds.",
     };
     let json = serde_json::to_vec_pretty(&body).map_err(AccountError::internal)?;
     Ok((

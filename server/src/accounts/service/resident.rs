@@ -39,6 +39,20 @@ pub async fn data(db: &Db, resident: &str) -> Result<Option<ResidentData>, Accou
     Ok(residents::data(db, resident).await?)
 }
 
+/// What every feature keeps about the resident, by feature, for their data export.
+pub async fn held(
+    db: &Db,
+    records: &[Arc<dyn ResidentRecords>],
+    resident: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, AccountError> {
+    let mut held = serde_json::Map::new();
+    for r in records {
+        let (name, value) = r.held(db, resident).await?;
+        held.insert(name.to_string(), value);
+    }
+    Ok(held)
+}
+
 /// Deletes the account, and with it what every feature keeps about the resident.
 pub async fn delete(
     db: &Db,

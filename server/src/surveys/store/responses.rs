@@ -214,6 +214,24 @@ pub async fn merge(tx: &mut Tx, from: &str, into: &str) -> Result<(), StoreError
     Ok(())
 }
 
+/// What a resident's data export shows of their surveys: each one taken part in
+/// (id, title) with their answers when the survey was named (anonymous answers are
+/// not linked to anyone, so they cannot be found).
+pub async fn held_by(
+    db: &crate::db::Db,
+    resident: &str,
+) -> Result<Vec<(String, String, Option<String>)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.survey_id, s.title, r.answers FROM survey_participants p \
+         JOIN surveys s ON s.id = p.survey_id \
+         LEFT JOIN survey_responses r ON r.survey_id = p.survey_id AND r.resident_id = p.resident_id \
+         WHERE p.resident_id = ? ORDER BY s.opens_at, p.survey_id",
+    )
+    .bind(resident)
+    .fetch_all(db.reader())
+    .await?)
+}
+
 /// The surveys still open for answers that a resident has taken part in.
 pub async fn open_taken_by(tx: &mut Tx, resident: &str) -> Result<Vec<String>, StoreError> {
     Ok(sqlx::query_scalar(

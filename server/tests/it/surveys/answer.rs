@@ -237,3 +237,27 @@ async fn bench_submissions() {
         pct(1.0)
     );
 }
+
+#[tokio::test]
+async fn the_data_export_holds_every_survey_taken_part_in_and_the_named_answers() {
+    let app = spawn(true).await;
+    let named = published(&app.db, false, false).await;
+    let anonymous = published(&app.db, true, false).await;
+    let me = neighbour(&app, "13800138031").await;
+    for survey in [&named, &anonymous] {
+        let form = [("safe", "4"), ("note", "楼道灯坏了")];
+        let res = me.post_form(&format!("/surveys/{survey}/answer"), &form).await;
+        assert!(location(&res).contains("notice=submitted"), "{}", location(&res));
+    }
+    let export: serde_json::Value = me.get("/me/export").await.json().await.unwrap();
+    let taken = export["activities"]["surveys"].as_array().unwrap();
+    assert_eq!(taken.len(), 2, "{export}");
+    let of = |id: &str| taken.iter().find(|t| t["survey"] == id).unwrap().clone();
+    assert_eq!(of(&named)["title"], "平安建设问卷");
+    assert_eq!(of(&named)["answers"]["note"], "楼道灯坏了");
+    assert_eq!(
+        of(&anonymous)["answers"],
+        serde_json::Value::Null,
+        "anonymous answers are nobody's"
+    );
+}
