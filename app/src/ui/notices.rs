@@ -69,6 +69,7 @@ pub fn notice(code: &str) -> Option<Msg> {
         "signed_out" => Msg::AuthSignedOut,
         "signed_out_all" => Msg::AuthSignedOutAll,
         "account_deleted" => Msg::MeDeleted,
+        "consent_withdrawn" => Msg::MeConsentWithdrawn,
         "community_set" => Msg::MeCommunitySet,
         "community_verified" => Msg::MeCommunityVerified,
         "verification_sent" => Msg::MeVerificationSent,

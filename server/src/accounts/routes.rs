@@ -17,6 +17,7 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/signout", post(signout::sign_out))
         .route("/auth/signout-all", post(signout::sign_out_everywhere))
         .route("/me/consent", post(me::consent))
+        .route("/me/consent/withdraw", post(me::withdraw_consent))
         .route("/me/phone/send", post(phone::link_send))
         .route("/me/phone/verify", post(phone::link_verify))
         .route("/me/community", post(me::set_community))

@@ -156,6 +156,12 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
             </ul>
             <p><a class="button button-secondary" href="/me/export" download="tongxin-my-data.json">{lang.t(Msg::MeExport)}</a></p>
             <p class="hint"><a href="/privacy">{lang.t(Msg::PrivacyLink)}</a></p>
+            {consented.then(|| view! {
+                <form method="post" action="/me/consent/withdraw" class="form">
+                    <p class="hint">{lang.t(Msg::MeConsentWithdrawHint)}</p>
+                    <button type="submit" class="button button-secondary">{lang.t(Msg::MeConsentWithdraw)}</button>
+                </form>
+            })}
         </section>
 
         <section class="card" aria-labelledby="security-h">

@@ -33,6 +33,15 @@ pub async fn consent(
     Ok(see_other(&next, vec![]))
 }
 
+/// `POST /me/consent/withdraw`: consent withdrawn without deleting the account.
+pub async fn withdraw_consent(
+    State(state): State<AppState>,
+    Resident(me): Resident,
+) -> Result<Response, AccountError> {
+    service::withdraw_consent(&state.db, &me.id).await?;
+    Ok(see_other("/me?notice=consent_withdrawn#data", vec![]))
+}
+
 /// Chooses the home community. A resident who has not yet picked an area to show
 /// first gets their home community.
 pub async fn set_community(

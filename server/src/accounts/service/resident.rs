@@ -14,6 +14,12 @@ pub async fn consent(db: &Db, resident: &str) -> Result<(), AccountError> {
     Ok(())
 }
 
+/// Withdraws the resident's consent; the account and what it holds stay.
+pub async fn withdraw_consent(db: &Db, resident: &str) -> Result<(), AccountError> {
+    residents::withdraw_consent(db, resident).await?;
+    Ok(())
+}
+
 /// Sets the home community (a community of the area map); returns the verification
 /// the resident now has there.
 pub async fn set_community(

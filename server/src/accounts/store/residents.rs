@@ -24,6 +24,18 @@ pub async fn consent(db: &Db, id: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Withdraws consent (PIPL art. 15): the account stays, but nothing more is taken
+/// part in until the notice is accepted again.
+pub async fn withdraw_consent(db: &Db, id: &str) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE residents SET consent_version = NULL, consent_at = NULL WHERE id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Sets the resident's home community. A number on that community's roll is
 /// verified at once; otherwise verification starts over.
 pub async fn set_community(db: &Db, id: &str, community: &str) -> Result<Verification, StoreError> {

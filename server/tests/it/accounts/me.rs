@@ -128,3 +128,24 @@ async fn the_audit_log_cannot_be_changed() {
     assert!(sqlx::query("UPDATE audit_log SET actor = 'x'").execute(&writer).await.is_err());
     assert!(sqlx::query("DELETE FROM audit_log").execute(&writer).await.is_err());
 }
+
+#[tokio::test]
+async fn consent_is_withdrawn_without_deleting_the_account_and_asked_for_again() {
+    let app = crate::helpers::spawn(true).await;
+    let survey = crate::surveys::published(&app.db, false, false).await;
+    let me = crate::surveys::neighbour(&app, "13800138041").await;
+    let res = me.post_form("/me/consent/withdraw", &[]).await;
+    assert_eq!(location(&res), "/me?notice=consent_withdrawn#data");
+    let consent: Option<String> = sqlx::query_scalar("SELECT consent_version FROM residents")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(consent, None);
+    let page = me.get("/me?notice=consent_withdrawn").await.text().await.unwrap();
+    assert!(page.contains("已撤回同意。"), "the account is still there, saying so");
+    assert!(page.contains("/me/consent?next=/me"), "and offering the notice again");
+    // Taking part asks for consent again, and nothing is stored meanwhile.
+    let res = me.post_form(&format!("/surveys/{survey}/answer"), &[("safe", "4")]).await;
+    assert!(location(&res).starts_with("/me/consent?next="), "{}", location(&res));
+    assert!(tongxin::surveys::store::responses::all(&app.db, &survey).await.unwrap().is_empty());
+}
