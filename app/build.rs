@@ -72,6 +72,11 @@ fn main() {
         code.push_str(&format!("            Msg::{} => {:?},\n", variant(key), key));
     }
     code.push_str("        }\n    }\n}\n");
+    code.push_str("\n/// Every message, for the tests of the tables.\n#[cfg(test)]\npub const ALL: &[Msg] = &[\n");
+    for key in zh.keys() {
+        code.push_str(&format!("    Msg::{},\n", variant(key)));
+    }
+    code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("messages.rs");
     fs::write(out, code).unwrap();
 }

@@ -7,18 +7,24 @@ use crate::ui::notices::query;
 use leptos::prelude::*;
 
 /// The number to link and, once its code is sent, the code.
+/// "验证码已发送至尾号 1234 的手机": the number's last four digits from `?to=`, if they are
+/// four digits.
+pub fn code_sent(lang: Lang) -> String {
+    let tail = query("to").filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()));
+    match &tail {
+        Some(t) => lang.fmt(Msg::SigninCodeSentTo, &[("to", t)]),
+        None => lang.t(Msg::SigninCodeSent).to_string(),
+    }
+}
+
 #[component]
 pub fn LinkPhone(lang: Lang) -> impl IntoView {
     let code_step = query("step").as_deref() == Some("phone_code");
-    let tail = query("to").filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()));
     view! {
         <div class="link-form" id="phone">
             <h3>{lang.t(Msg::MeLinkPhone)}</h3>
             {if code_step {
-                let sent = match &tail {
-                    Some(t) => lang.fmt(Msg::SigninCodeSentTo, &[("to", t)]),
-                    None => lang.t(Msg::SigninCodeSent).to_string(),
-                };
+                let sent = code_sent(lang);
                 view! {
                     <p role="status">{sent}</p>
                     <form method="post" action="/me/phone/verify" class="form">

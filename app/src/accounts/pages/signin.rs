@@ -22,7 +22,6 @@ pub fn SigninPage() -> impl IntoView {
     let next = next_param();
     let viewer = use_viewer();
     let code_step = query("step").as_deref() == Some("code");
-    let tail = query("to").filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()));
     let wechat = use_auth_options().wechat && in_wechat();
     let wechat_href = format!("/auth/wechat?next={}", encode_query(&next));
     let restart = format!("/signin?next={}", encode_query(&next));
@@ -49,10 +48,7 @@ pub fn SigninPage() -> impl IntoView {
                 <h2 id="signin-h">{lang.t(Msg::SigninPhoneTitle)}</h2>
                 <p class="hint">{lang.t(Msg::SigninWhy)}</p>
                 {if code_step {
-                    let sent = match &tail {
-                        Some(t) => lang.fmt(Msg::SigninCodeSentTo, &[("to", t)]),
-                        None => lang.t(Msg::SigninCodeSent).to_string(),
-                    };
+                    let sent = crate::accounts::components::link::code_sent(lang);
                     view! {
                         <p role="status">{sent}</p>
                         <form method="post" action="/auth/phone/verify" class="form">

@@ -8,12 +8,16 @@ const COMMUNITY: &str = "449902002001";
 
 /// A sign-in post as our one proxy forwards it from `addr`.
 async fn sign_in_from(app: &TestApp, addr: &str, username: &str, password: &str) -> String {
+    sign_in_with(app, addr, &[("username", username), ("password", password)]).await
+}
+
+async fn sign_in_with(app: &TestApp, addr: &str, form: &[(&str, &str)]) -> String {
     let res = app
         .client
         .post(app.url("/staff/signin"))
         .header("origin", &app.base)
         .header("x-forwarded-for", addr)
-        .form(&[("username", username), ("password", password)])
+        .form(form)
         .send()
         .await
         .unwrap();
@@ -140,20 +144,8 @@ async fn sign_in_as_the_city_administrator_with_the_password_alone() {
     let with = |code: String| {
         let app = &app;
         async move {
-            let res = app
-                .client
-                .post(app.url("/staff/signin"))
-                .header("origin", &app.base)
-                .header("x-forwarded-for", "203.0.113.30")
-                .form(&[
-                    ("username", "admin"),
-                    ("password", "admin-password"),
-                    ("totp", code.as_str()),
-                ])
-                .send()
-                .await
-                .unwrap();
-            location(&res)
+            let form = [("username", "admin"), ("password", "admin-password"), ("totp", &code)];
+            sign_in_with(app, "203.0.113.30", &form).await
         }
     };
     let good = app.totp_now("admin").await.unwrap();
