@@ -22,7 +22,7 @@ fn format_param() -> Value {
 
 fn errors() -> Value {
     json!({
-        "400": { "description": "A parameter is invalid; the message names it, in the requester's language (Accept-Language or the tx_lang cookie).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "400": { "description": "A parameter is invalid or repeated; the message names it, in the requester's language (Accept-Language or the tx_lang cookie).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "404": { "description": "Nothing published for what was asked.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
     })
 }
@@ -96,7 +96,7 @@ pub fn document() -> Value {
             },
             "/index/daily": edition_op(
                 "The daily edition for one day: every area of a level with score, grade, coverage, rank, dimension scores and warning flag.",
-                param("date", "The day (YYYY-MM-DD). Default: the latest published day.", json!({ "type": "string", "format": "date" }), false),
+                param("date", "The day (YYYY-MM-DD). Default: the latest published day.", json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }), false),
                 "period,methodology_version,area_code,name_zh,name_en,score,grade,coverage,rank,warning,<dimension codes…>"
             ),
             "/index/monthly": edition_op(
@@ -109,10 +109,10 @@ pub fn document() -> Value {
                     "summary": "An area's scores over time.",
                     "tags": ["index"],
                     "parameters": [
-                        param("area", "Area code of a street, district or the city.", json!({ "type": "string" }), true),
+                        param("area", "Area code of a street, district or the city.", json!({ "type": "string", "pattern": "^[0-9]{6}([0-9]{3})?$" }), true),
                         param("edition", "Which edition.", json!({ "type": "string", "enum": ["daily", "monthly"], "default": "daily" }), false),
-                        param("from", "First period, inclusive (YYYY-MM-DD or YYYY-MM as the edition). Default: 30 days or 12 months before `to`.", json!({ "type": "string" }), false),
-                        param("to", "Last period, inclusive. Default: the latest published.", json!({ "type": "string" }), false),
+                        param("from", "First period, inclusive (YYYY-MM-DD or YYYY-MM as the edition). Default: 30 days or 12 months before `to`.", json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$" }), false),
+                        param("to", "Last period, inclusive. Default: the latest published.", json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$" }), false),
                         format_param()
                     ],
                     "responses": with_errors(ok("Series", "period,methodology_version,area_code,score,grade,coverage,warning,<dimension codes…>"))

@@ -3,10 +3,11 @@
 use crate::areas::error::AreaError;
 use crate::areas::import::to_csv;
 use crate::csv_export::{self, Disposition};
+use crate::web::api::ApiQuery;
 use crate::web::api::Format;
 use crate::web::AppState;
 use app::core::areas::{Area, Level};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -19,7 +20,7 @@ pub struct ListParams {
 
 pub async fn list(
     State(state): State<AppState>,
-    Query(params): Query<ListParams>,
+    ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<Response, AreaError> {
     let format = Format::parse(params.format.as_deref())
         .ok_or(AreaError::BadParameter("format: json | csv"))?;

@@ -6,6 +6,7 @@
 use super::tables::{grade_name, opt, with_dimensions};
 use crate::csv_export::{self, Disposition};
 use crate::index::error::IndexError;
+use crate::web::api::ApiQuery;
 use crate::web::api::Format;
 use crate::web::AppState;
 use app::core::areas::{AreaTree, Level};
@@ -13,7 +14,7 @@ use app::core::i18n::Msg;
 use app::index::model::{DimensionScores, Edition, Grade, Methodology, ScoreTable};
 use app::index::rules::periods::valid_period;
 use app::index::rules::ranking::ranks;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,7 @@ pub fn format_param(value: Option<&str>) -> Result<Format, IndexError> {
 /// `GET /api/v1/index/daily`.
 pub async fn daily(
     state: State<AppState>,
-    Query(p): Query<EditionParams>,
+    ApiQuery(p): ApiQuery<EditionParams>,
 ) -> Result<Response, IndexError> {
     let period = period_param(Edition::Daily, "date", p.date.as_deref())?;
     edition(state, Edition::Daily, period, p).await
@@ -85,7 +86,7 @@ pub async fn daily(
 /// `GET /api/v1/index/monthly`.
 pub async fn monthly(
     state: State<AppState>,
-    Query(p): Query<EditionParams>,
+    ApiQuery(p): ApiQuery<EditionParams>,
 ) -> Result<Response, IndexError> {
     let period = period_param(Edition::Monthly, "month", p.month.as_deref())?;
     edition(state, Edition::Monthly, period, p).await

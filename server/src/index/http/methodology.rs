@@ -2,11 +2,12 @@
 //! (JSON), or the indicators with their dimension as CSV (`?format=csv`).
 use crate::csv_export::{self, Disposition};
 use crate::index::error::IndexError;
+use crate::web::api::ApiQuery;
 use crate::web::api::Format;
 use crate::web::AppState;
 use app::core::i18n::Msg;
 use app::index::model::{Frequency, Methodology, Unit};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -18,7 +19,7 @@ pub struct Params {
 
 pub async fn show(
     State(state): State<AppState>,
-    Query(p): Query<Params>,
+    ApiQuery(p): ApiQuery<Params>,
 ) -> Result<Response, IndexError> {
     let format = Format::parse(p.format.as_deref()).ok_or_else(|| {
         IndexError::bad(Msg::ErrorBadRequest, &[("detail", "format: json | csv")])

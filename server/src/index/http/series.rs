@@ -4,13 +4,14 @@ use super::editions::{format_param, period_param};
 use super::tables::{grade_name, opt, with_dimensions};
 use crate::csv_export::{self, Disposition};
 use crate::index::error::IndexError;
+use crate::web::api::ApiQuery;
 use crate::web::api::Format;
 use crate::web::AppState;
 use app::core::areas::Level;
 use app::core::i18n::Msg;
 use app::index::model::{DimensionScores, Edition, Grade, Methodology, SeriesPoint};
 use app::index::rules::periods::{periods_back, span};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -49,7 +50,7 @@ pub struct SeriesOut {
 
 pub async fn series(
     State(state): State<AppState>,
-    Query(p): Query<SeriesParams>,
+    ApiQuery(p): ApiQuery<SeriesParams>,
 ) -> Result<Response, IndexError> {
     let Some(area) = p.area.as_deref().map(str::trim).filter(|a| !a.is_empty()) else {
         return Err(IndexError::bad(Msg::ErrorMissingParam, &[("name", "area")]));

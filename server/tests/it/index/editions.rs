@@ -243,6 +243,10 @@ async fn bad_parameters_get_a_clear_400_in_the_requesters_language() {
         ("/api/v1/index/series?area=449900&from=2026-11", "from"),
         ("/api/v1/index/series?area=449900&from=2026-11-10&to=2026-11-01", "from"),
         ("/api/v1/index/series?area=449900&from=2000-01-01&to=2026-11-01", "3700"),
+        ("/api/v1/index/monthly?month=2026-01&month=2026-02", "month"),
+        ("/api/v1/index/series?area=449900&area=449901", "area"),
+        ("/api/v1/index/daily?format=", "format"),
+        ("/api/v1/methodology?format=csv&format=csv", "format"),
     ];
     for (url, names) in cases {
         for (lang, marker) in [("zh-CN", "参数"), ("en", "")] {
