@@ -146,7 +146,7 @@ pub async fn load_community_residents(community: String) -> AppResult<CommunityS
     let Some(area) = snap.tree.get(&community).cloned() else {
         return Err(crate::core::error::AppError::NotFound.refused());
     };
-    let residents = port::<dyn AccountPort>()?.community_residents(&community).await?;
+    let residents = port::<dyn AccountPort>()?.community_residents(&me, &community).await?;
     Ok(CommunityStaffPage {
         label: snap.tree.path_label(&community, lang).unwrap_or_default(),
         community: area,

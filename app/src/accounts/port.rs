@@ -11,7 +11,12 @@ pub trait AccountPort: Send + Sync + 'static {
     /// Everything held about one resident.
     async fn resident_data(&self, id: &str) -> Result<Option<ResidentData>, PortError>;
     /// A community's residents (verification queue) and the size of its roll.
-    async fn community_residents(&self, community: &str) -> Result<CommunityResidents, PortError>;
+    /// (A read of personal data: audited as `me`'s.)
+    async fn community_residents(
+        &self,
+        me: &StaffUser,
+        community: &str,
+    ) -> Result<CommunityResidents, PortError>;
     async fn staff_list(&self) -> Result<Vec<StaffRecord>, PortError>;
     /// Audit lines, newest first, below sequence number `before`.
     async fn audit_log(

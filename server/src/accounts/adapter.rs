@@ -19,8 +19,12 @@ impl AccountPort for AccountReader {
         residents::data(&self.0, id).await.map_err(PortError::from)
     }
 
-    async fn community_residents(&self, community: &str) -> Result<CommunityResidents, PortError> {
-        residents::community_residents(&self.0, community).await.map_err(PortError::from)
+    async fn community_residents(
+        &self,
+        me: &StaffUser,
+        community: &str,
+    ) -> Result<CommunityResidents, PortError> {
+        residents::community_residents(&self.0, me, community).await.map_err(PortError::from)
     }
 
     async fn staff_list(&self) -> Result<Vec<StaffRecord>, PortError> {

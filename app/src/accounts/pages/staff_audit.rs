@@ -43,6 +43,7 @@ fn action_name(action: &str) -> Msg {
         "staff.activate" => Msg::AuditStaffActivate,
         "staff.deactivate" => Msg::AuditStaffDeactivate,
         "resident.verify" => Msg::AuditResidentVerify,
+        "residents.view" => Msg::AuditResidentsView,
         "resident.reject" => Msg::AuditResidentReject,
         "roll.import" => Msg::AuditRollImport,
         "observations.import" => Msg::AuditObservationsImport,

@@ -166,10 +166,17 @@ pub async fn delete(
 }
 
 /// Residents who chose this community, newest requests first.
+/// A community's residents as its staff see them (names and addresses they gave for
+/// verification): a read of personal data, so the audit line is written first and
+/// nothing is shown unless it is.
 pub async fn community_residents(
     db: &Db,
+    me: &StaffUser,
     community: &str,
 ) -> Result<CommunityResidents, StoreError> {
+    let mut tx = db.begin_write().await?;
+    audit::write(&mut tx, Audit::by(me, "residents.view", community)).await?;
+    tx.commit().await?;
     let rows = sqlx::query(
         "SELECT id, phone_tail, claim_name, claim_address, verification, COALESCE(verified_at, created_at) AS since \
          FROM residents WHERE community_code = ? \

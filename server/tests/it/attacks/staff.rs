@@ -224,3 +224,19 @@ async fn tell_which_staff_usernames_exist_from_the_sign_in_answers() {
         .unwrap();
     assert!(longest <= 32, "{longest}");
 }
+
+#[tokio::test]
+async fn read_the_residents_of_a_community_without_leaving_a_trace() {
+    let app = app().await;
+    app.add_staff("jw", Role::Committee, COMMUNITY).await;
+    let jw = app.staff("jw").await;
+    let res = jw.get(&format!("/staff/residents?community={COMMUNITY}")).await;
+    assert_eq!(res.status(), 200);
+    let (actor, area): (String, String) = sqlx::query_as(
+        "SELECT actor, area_code FROM audit_log WHERE action = 'residents.view' ORDER BY seq DESC LIMIT 1",
+    )
+    .fetch_one(app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!((actor.as_str(), area.as_str()), ("jw", COMMUNITY));
+}
