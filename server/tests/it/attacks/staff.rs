@@ -79,26 +79,18 @@ async fn keep_using_the_password_the_administrator_set_for_a_new_officer() {
             location(&officer.post_form("/staff/security/password", &form).await)
         }
     };
-    assert_eq!(
-        change("wrong-password", "mine-only-123", "mine-only-123").await,
-        "/staff/security?error=password_wrong#password"
-    );
-    assert_eq!(
-        change("chosen-by-admin", "mine-only-123", "mine-only-124").await,
-        "/staff/security?error=password_mismatch#password"
-    );
-    assert_eq!(
-        change("chosen-by-admin", "short", "short").await,
-        "/staff/security?error=password_short#password"
-    );
-    assert_eq!(
-        change("chosen-by-admin", "chosen-by-admin", "chosen-by-admin").await,
-        "/staff/security?error=password_same#password"
-    );
-    assert_eq!(
-        change("chosen-by-admin", "mine-only-123", "mine-only-123").await,
-        "/staff/security?notice=password_changed#password"
-    );
+    for (current, new, repeat, outcome) in [
+        ("wrong-password", "mine-only-123", "mine-only-123", "error=password_wrong"),
+        ("chosen-by-admin", "mine-only-123", "mine-only-124", "error=password_mismatch"),
+        ("chosen-by-admin", "short", "short", "error=password_short"),
+        ("chosen-by-admin", "chosen-by-admin", "chosen-by-admin", "error=password_same"),
+        ("chosen-by-admin", "mine-only-123", "mine-only-123", "notice=password_changed"),
+    ] {
+        assert_eq!(
+            change(current, new, repeat).await,
+            format!("/staff/security?{outcome}#password")
+        );
+    }
 
     assert_eq!(officer.get("/staff").await.status(), 200, "now the workspace opens");
     assert_eq!(other.get("/staff").await.status(), 403, "the other device is signed out");
