@@ -261,3 +261,72 @@ async fn the_data_export_holds_every_survey_taken_part_in_and_the_named_answers(
         "anonymous answers are nobody's"
     );
 }
+
+/// Publishes a survey of 枫林's first community with `adjust` applied to its draft.
+async fn survey_where(
+    app: &crate::helpers::TestApp,
+    adjust: impl FnOnce(&mut NewSurvey<'_>),
+) -> String {
+    let qs = questions();
+    let now = chrono::Utc::now().timestamp();
+    let mut new = draft(&qs, false, false, now - 60, now + 86_400);
+    adjust(&mut new);
+    let id = create(&app.db, new).await.unwrap();
+    assert!(tongxin::surveys::service::lifecycle::publish(&app.db, &id).await.unwrap());
+    id
+}
+
+#[tokio::test]
+async fn eligibility_is_checked_through_http_and_a_refused_answer_leaves_no_trace() {
+    let app = spawn(true).await;
+    let now = chrono::Utc::now().timestamp();
+    let open = survey_where(&app, |_| {}).await;
+    let verified_only = survey_where(&app, |n| n.draft.verified_only = true).await;
+    let not_yet = survey_where(&app, |n| {
+        n.draft.opens_at = now + 3_600;
+        n.draft.closes_at = now + 86_400;
+    })
+    .await;
+    let closed = survey_where(&app, |_| {}).await;
+    app.add_staff("jw", app::core::access::Role::Committee, "449902002001").await;
+    let jw = app.staff("jw").await;
+    assert!(app.staff_close(&jw, &closed).await);
+
+    // A resident of a community in another district.
+    let outsider = app.resident("13800138051").await;
+    let res = outsider.post_form("/me/community", &[("community", "449901001001")]).await;
+    assert_eq!(res.status(), 303);
+    // An unverified resident of the survey's own community.
+    let neighbour = neighbour(&app, "13800138052").await;
+
+    let cases: [(&crate::helpers::Browser, &String, &str, &str); 4] = [
+        (&outsider, &open, "resume=1", "这份问卷面向"),
+        (&neighbour, &verified_only, "resume=1", "这份问卷仅限社区认证居民参加，请先申请认证。"),
+        (&neighbour, &not_yet, "error=survey_closed", "问卷尚未开始"),
+        (&neighbour, &closed, "error=survey_closed", "问卷已结束，这次提交没有保存。"),
+    ];
+    for (who, survey, outcome, says) in cases {
+        let res = who.post_form(&format!("/surveys/{survey}/answer"), &[("safe", "4")]).await;
+        let back = location(&res);
+        assert_eq!(back, format!("/surveys/{survey}?{outcome}"), "{survey}");
+        let page = who.get(&back).await.text().await.unwrap();
+        assert!(page.contains(says), "{survey}: {says}");
+        assert!(
+            tongxin::surveys::store::responses::all(&app.db, survey).await.unwrap().is_empty(),
+            "nothing stored for {survey}"
+        );
+    }
+    let participants: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_participants")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    let marks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participation_marks")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!((participants, marks), (0, 0), "no one has taken part");
+    // The eligible neighbour is accepted, to show the cases above were refused for
+    // their reason alone.
+    let res = neighbour.post_form(&format!("/surveys/{open}/answer"), &[("safe", "4")]).await;
+    assert_eq!(location(&res), format!("/surveys/{open}?notice=submitted"));
+}
