@@ -4,7 +4,7 @@ use crate::access;
 use crate::accounts::error::AccountError;
 use crate::accounts::store::staff::{self, NewStaff};
 use crate::accounts::store::{residents, rolls};
-use crate::crypto::{self, Purpose};
+use crate::crypto::Purpose;
 use crate::csv_import::Problem;
 use crate::db::Db;
 use app::core::access::{Duty, Role, StaffUser};
@@ -142,11 +142,7 @@ pub async fn create_staff(
     if let Some(me) = me {
         access::authorise(me, Duty::StaffAccounts, draft.area, tree)?;
     }
-    let password = draft.password.to_string();
-    let phc = tokio::task::spawn_blocking(move || crypto::hash_password(&password))
-        .await
-        .map_err(AccountError::internal)?
-        .map_err(AccountError::internal)?;
+    let phc = super::staff_security::hash_password(draft.password.to_string()).await?;
     let new = NewStaff {
         username: draft.username,
         display_name: draft.display_name.trim(),

@@ -20,14 +20,14 @@ pub enum StaffAttempt {
     ClientLimit,
 }
 
-/// argon2 takes tens of milliseconds: off the async workers.
+/// argon2 takes tens of milliseconds: off the async workers (checking and hashing).
 async fn verify_password(password: String, phc: String) -> bool {
     tokio::task::spawn_blocking(move || crypto::verify_password(&password, &phc))
         .await
         .unwrap_or(false)
 }
 
-async fn hash_password(password: String) -> Result<String, AccountError> {
+pub(super) async fn hash_password(password: String) -> Result<String, AccountError> {
     tokio::task::spawn_blocking(move || crypto::hash_password(&password))
         .await
         .map_err(AccountError::internal)?
