@@ -7,6 +7,11 @@ pub fn now_iso8601() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// Today in China (UTC+8).
+pub fn today_in_china() -> NaiveDate {
+    (Utc::now() + Duration::hours(8)).date_naive()
+}
+
 /// Yesterday in China (UTC+8): the latest day a daily index can be published for.
 pub fn yesterday_in_china() -> NaiveDate {
     (Utc::now() + Duration::hours(8)).date_naive() - Duration::days(1)

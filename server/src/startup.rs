@@ -141,7 +141,8 @@ impl Application {
 }
 
 /// Every minute: closes surveys whose time is up (closing the city's monthly survey
-/// feeds the index). Hourly: forgets expired sessions, day-old sign-in codes and
+/// feeds the index). Hourly: recomputes an ended month's edition over all its days
+/// (once), and forgets expired sessions, day-old sign-in codes and
 /// attempts, and answers kept across sign-in (the retention the privacy notice
 /// promises). Sign-in and submission check expiry themselves; this only keeps what is
 /// stored to what is needed.
@@ -167,6 +168,16 @@ async fn housekeeping(db: Db) {
             };
             if let Err(e) = purged.await {
                 tracing::warn!(error = %e, "purging expired sessions, codes and kept answers failed; retrying in an hour");
+            }
+            let today = crate::clock::today_in_china();
+            match crate::index::service::settle_last_month(&db, today).await {
+                Ok(Some(month)) => {
+                    tracing::info!(%month, "monthly edition recomputed over the whole ended month")
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "settling last month's edition failed; retrying in an hour")
+                }
             }
         }
         minutes = minutes.wrapping_add(1);

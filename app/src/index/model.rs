@@ -306,7 +306,22 @@ impl Period {
         }
     }
 
-    /// Days the period spans: what a count is divided by to make a daily rate.
+    /// Days a count of the period is divided by to make a daily rate (DESIGN, scoring
+    /// step 1): a day is one; a month that has ended (or is yet to come) has its days;
+    /// the month in progress — `today`, in China, falls in it — has the days up to its
+    /// latest day with data (`latest`), or up to today when it has none yet.
+    pub fn rate_days(self, today: NaiveDate, latest: Option<NaiveDate>) -> u32 {
+        match self {
+            Period::Day(_) => 1,
+            Period::Month(first) if Period::Day(today).month() == self => {
+                let upto = latest.filter(|d| Period::Day(*d).month() == self).unwrap_or(today);
+                (upto - first).num_days() as u32 + 1
+            }
+            Period::Month(_) => self.days(),
+        }
+    }
+
+    /// Days the period spans.
     pub fn days(self) -> u32 {
         match self {
             Period::Day(_) => 1,
@@ -347,6 +362,24 @@ mod tests {
         assert_eq!(Grade::of(0.0), Grade::Poor);
         assert_eq!(Grade::Excellent.name(Lang::Zh), "优秀");
         assert_eq!(Grade::Poor.name(Lang::En), "Poor");
+    }
+
+    #[test]
+    fn a_month_in_progress_counts_the_days_up_to_its_latest_data() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let nov = Period::parse("2026-11").unwrap();
+        // Ended months count all their days, whatever data they have.
+        assert_eq!(nov.rate_days(d("2026-12-01"), Some(d("2026-11-20"))), 30);
+        assert_eq!(Period::parse("2024-02").unwrap().rate_days(d("2026-11-30"), None), 29);
+        // In progress: up to the latest day with data, else up to today.
+        assert_eq!(nov.rate_days(d("2026-11-30"), Some(d("2026-11-29"))), 29);
+        assert_eq!(nov.rate_days(d("2026-11-30"), Some(d("2026-11-01"))), 1);
+        assert_eq!(nov.rate_days(d("2026-11-07"), None), 7);
+        // A latest day outside the month is not its data.
+        assert_eq!(nov.rate_days(d("2026-11-07"), Some(d("2026-10-31"))), 7);
+        // A month to come (data dated ahead) has its whole length; a day is one.
+        assert_eq!(Period::parse("2026-12").unwrap().rate_days(d("2026-11-30"), None), 31);
+        assert_eq!(Period::parse("2026-11-05").unwrap().rate_days(d("2026-11-30"), None), 1);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use super::{import, store};
 use crate::csv_import::{ImportOutcome, Parsed};
 use crate::db::{meta, Db, StoreError};
-use app::core::areas::AreaTree;
+use crate::index::service as index;
+use app::core::areas::{AreaTree, Level};
 
 /// Validates the CSV against the stored map and applies it in one transaction.
 pub async fn import_csv(db: &Db, bytes: &[u8]) -> Result<ImportOutcome, StoreError> {
@@ -25,8 +26,21 @@ pub async fn import_rows(db: &Db, rows: Parsed, demo: bool) -> Result<ImportOutc
             return Ok(ImportOutcome::Rejected(problems));
         }
     };
+    // A street's population divides every rate of its scores, and weighs it in its
+    // district's and the city's: a changed one recomputes every stored score.
+    let repopulated = valid.areas.iter().any(|a| {
+        a.level == Level::Street
+            && existing.get(&a.code).is_some_and(|old| old.population != a.population)
+    });
     for area in &valid.areas {
         store::upsert(&mut tx, area).await?;
+    }
+    if repopulated {
+        let tree = AreaTree::new(store::load(&mut *tx).await?);
+        if let Some(m) = index::in_force_opt(&mut tx).await? {
+            let periods = index::recompute_all(&mut tx, &m, &tree).await?;
+            tracing::info!(periods, "populations changed: every stored score recomputed");
+        }
     }
     meta::bump(&mut tx, meta::SNAPSHOT_REVISION).await?;
     if demo {

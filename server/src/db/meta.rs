@@ -3,6 +3,8 @@
 use super::{Db, StoreError, Tx};
 
 pub const DEMO: &str = "demo_data";
+/// The last month whose monthly edition was recomputed over all its days once it ended.
+pub const SETTLED_MONTH: &str = "settled_month";
 /// Bumped by every change to what pages cache (areas, methodology), so that the
 /// cache of every process notices it.
 pub const SNAPSHOT_REVISION: &str = "snapshot_revision";

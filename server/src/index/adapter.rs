@@ -103,7 +103,10 @@ impl IndexCache {
             return Ok(Vec::new());
         };
         let observed = observations::street(&self.db, street, edition, period).await?;
-        let scored = score_street(&m, edition, area.population, period.days(), &observed);
+        let days =
+            super::service::rate_days(self.db.reader(), period, crate::clock::today_in_china())
+                .await?;
+        let scored = score_street(&m, edition, area.population, days, &observed);
         Ok(m.indicators
             .iter()
             .filter_map(|i| {

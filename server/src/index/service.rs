@@ -35,6 +35,11 @@ pub async fn in_force(tx: &mut Tx) -> Result<Methodology, StoreError> {
         .ok_or_else(|| StoreError::Corrupt("no methodology in force".into()))
 }
 
+/// The methodology in force, if one is (the map may be imported before one is adopted).
+pub async fn in_force_opt(tx: &mut Tx) -> Result<Option<Methodology>, StoreError> {
+    methodology::in_force(&mut **tx).await
+}
+
 /// Who uploaded a file, for the refusal of rows outside their area and the audit line.
 pub struct Uploader<'a> {
     pub staff: &'a StaffUser,
@@ -129,12 +134,24 @@ pub fn affected_periods(observations: &[Observation]) -> BTreeSet<(Edition, Peri
 }
 
 /// Recomputes every area's score for the given (edition, period) pairs, then the
-/// warning flags that depend on them.
+/// warning flags that depend on them, as of today in China.
 pub async fn recompute(
     tx: &mut Tx,
     m: &Methodology,
     tree: &AreaTree,
     affected: &BTreeSet<(Edition, Period)>,
+    progress: OnProgress<'_>,
+) -> Result<(), StoreError> {
+    recompute_on(tx, m, tree, affected, crate::clock::today_in_china(), progress).await
+}
+
+/// [`recompute`] as of `today` (which months are in progress).
+async fn recompute_on(
+    tx: &mut Tx,
+    m: &Methodology,
+    tree: &AreaTree,
+    affected: &BTreeSet<(Edition, Period)>,
+    today: chrono::NaiveDate,
     progress: OnProgress<'_>,
 ) -> Result<(), StoreError> {
     let streets: Vec<_> = tree.all().iter().filter(|a| a.level == Level::Street).collect();
@@ -145,9 +162,10 @@ pub async fn recompute(
         scores::clear(tx, edition, &key).await?;
         let empty = BTreeMap::new();
         let mut by_code: HashMap<&str, (i64, StreetScore)> = HashMap::new();
+        let days = rate_days(&mut **tx, period, today).await?;
         for s in &streets {
             let obs = observed.get(&s.code).unwrap_or(&empty);
-            let score = scoring::score_street(m, edition, s.population, period.days(), obs);
+            let score = scoring::score_street(m, edition, s.population, days, obs);
             let new = NewScore {
                 area: &s.code,
                 version: &m.version,
@@ -177,6 +195,65 @@ pub async fn recompute(
         progress(Progress::Recomputed { done: n as u64 + 1, total });
     }
     super::warnings::update(tx, affected).await
+}
+
+/// What the period's counts are divided by to make daily rates as of `today`
+/// ([`Period::rate_days`]).
+pub async fn rate_days<'e, E: sqlx::Executor<'e, Database = sqlx::Sqlite>>(
+    exec: E,
+    period: Period,
+    today: chrono::NaiveDate,
+) -> Result<u32, StoreError> {
+    let latest = match period {
+        Period::Day(_) => None,
+        Period::Month(_) => observations::latest_day(exec, period).await?,
+    };
+    Ok(period.rate_days(today, latest))
+}
+
+/// Recomputes every period with observations, both editions: after a change that
+/// touches every score, such as a street's population.
+pub async fn recompute_all(
+    tx: &mut Tx,
+    m: &Methodology,
+    tree: &AreaTree,
+) -> Result<usize, StoreError> {
+    let periods = observations::periods(tx).await?;
+    let affected: BTreeSet<(Edition, Period)> = periods
+        .iter()
+        .flat_map(|p| match p {
+            Period::Day(_) => vec![(Edition::Daily, *p), (Edition::Monthly, p.month())],
+            Period::Month(_) => vec![(Edition::Monthly, *p)],
+        })
+        .collect();
+    recompute(tx, m, tree, &affected, &|_| {}).await?;
+    meta::bump(tx, meta::SNAPSHOT_REVISION).await?;
+    Ok(affected.len())
+}
+
+/// Once a month has ended, its monthly edition is recomputed over all its days (while
+/// in progress it counted only the days with data); `settled` remembers the last month
+/// done. Returns the month recomputed, if any.
+pub async fn settle_last_month(
+    db: &Db,
+    today: chrono::NaiveDate,
+) -> Result<Option<Period>, IndexError> {
+    let Period::Month(first) = Period::Day(today).month() else { return Ok(None) };
+    let last = Period::Day(first - chrono::Duration::days(1)).month();
+    let key = last.to_string();
+    if meta::get(db, meta::SETTLED_MONTH).await?.is_some_and(|s| s >= key) {
+        return Ok(None);
+    }
+    let mut tx = db.begin_write().await?;
+    let tree = AreaTree::new(areas::load(&mut *tx).await?);
+    if let Some(m) = in_force_opt(&mut tx).await? {
+        let month = BTreeSet::from([(Edition::Monthly, last)]);
+        recompute_on(&mut tx, &m, &tree, &month, today, &|_| {}).await?;
+        meta::bump(&mut tx, meta::SNAPSHOT_REVISION).await?;
+    }
+    meta::set(&mut tx, meta::SETTLED_MONTH, &key).await?;
+    Db::commit(tx).await?;
+    Ok(Some(last))
 }
 
 /// Adopts the shipped methodology when none is in force yet.

@@ -105,6 +105,23 @@ fn coverage_below_half_means_no_index() {
 }
 
 #[test]
+fn coverage_of_exactly_half_still_makes_an_index() {
+    let m = small();
+    // Monthly: security (3 of 6) alone is exactly half — an index, from security alone.
+    let s = score_street(&m, Edition::Monthly, 50_000, 30, &obs(&[("crime", 0.0)]));
+    assert_eq!(s.coverage, 0.5);
+    assert_eq!(s.index, Some(100.0));
+    // Service and survey (1 + 2 of 6) are half as well.
+    let s =
+        score_street(&m, Edition::Monthly, 50_000, 30, &obs(&[("hotline", 0.0), ("rating", 70.0)]));
+    assert_eq!(s.coverage, 0.5);
+    assert!(close(s.index, (100.0 + 2.0 * 50.0) / 3.0));
+    // Survey alone (2 of 6) is not.
+    let s = score_street(&m, Edition::Monthly, 50_000, 30, &obs(&[("rating", 70.0)]));
+    assert_eq!(s.index, None);
+}
+
+#[test]
 fn goalposts_clamp_and_work_both_ways() {
     assert_eq!(indicator_score(-1.0, 0.0, 2.0), 100.0);
     assert_eq!(indicator_score(3.0, 0.0, 2.0), 0.0);
@@ -217,16 +234,21 @@ proptest! {
     }
 
     #[test]
-    fn a_better_observation_never_lowers_a_score(o in arb_obs(), pop in 1i64..500_000, which in 0usize..4, step in 0.0f64..50.0) {
+    fn a_better_observation_never_lowers_a_score(o in arb_obs(), pop in 1i64..500_000, which in 0usize..4, base in 0.0f64..200.0, step in 0.0f64..50.0) {
         let m = small();
         let ind = &m.indicators[which];
-        let Some(&v) = o.get(&ind.code) else { return Ok(()) };
+        // The indicator moved has an observation in every case (none is dropped).
+        let mut o = o;
+        let v = *o.entry(ind.code.clone()).or_insert(base);
         // Move the observation towards `best`.
         let better = if ind.best < ind.worst { (v - step).max(0.0) } else { v + step };
         let mut improved = o.clone();
         improved.insert(ind.code.clone(), better);
         for edition in [Edition::Daily, Edition::Monthly] {
             let (a, b) = (score_street(&m, edition, pop, 30, &o), score_street(&m, edition, pop, 30, &improved));
+            // The same indicators are present, so the same coverage and the same verdict.
+            prop_assert_eq!(a.coverage, b.coverage);
+            prop_assert_eq!(a.index.is_some(), b.index.is_some());
             if let (Some(x), Some(y)) = (a.index, b.index) {
                 prop_assert!(y >= x - 1e-9, "{x} -> {y}");
             }

@@ -89,3 +89,25 @@ pub async fn last_monthly(db: &Db) -> Result<Option<String>, StoreError> {
         .fetch_one(db.reader())
         .await?)
 }
+
+/// The latest day of `month` with daily data in any street: how far a month in
+/// progress has come.
+pub async fn latest_day<'e, E: sqlx::Executor<'e, Database = sqlx::Sqlite>>(
+    exec: E,
+    month: Period,
+) -> Result<Option<chrono::NaiveDate>, StoreError> {
+    let latest: Option<String> =
+        sqlx::query_scalar("SELECT MAX(period) FROM observations WHERE period LIKE ?")
+            .bind(format!("{month}-%"))
+            .fetch_one(exec)
+            .await?;
+    Ok(latest.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+}
+
+/// Every (edition, period) that has observations: what a change that touches every
+/// score (a population) recomputes.
+pub async fn periods(tx: &mut Tx) -> Result<Vec<Period>, StoreError> {
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT period FROM observations").fetch_all(&mut **tx).await?;
+    Ok(rows.iter().filter_map(|p| Period::parse(p)).collect())
+}

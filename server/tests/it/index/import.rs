@@ -8,7 +8,7 @@ use sqlx::Row;
 use std::collections::BTreeMap;
 use tongxin::csv_import::ImportOutcome;
 
-const AREAS: &str = "code,parent_code,level,name_zh,name_en,population\n\
+pub const AREAS: &str = "code,parent_code,level,name_zh,name_en,population\n\
 C,,city,测试市,Test City,90000\n\
 D1,C,district,甲区,District One,40000\n\
 D2,C,district,乙区,District Two,50000\n\
@@ -16,7 +16,7 @@ S1,D1,street,一街道,Street One,10000\n\
 S2,D1,street,二街道,Street Two,30000\n\
 S3,D2,street,三街道,Street Three,50000\n";
 
-async fn city() -> (TestApp, Methodology) {
+pub async fn city() -> (TestApp, Methodology) {
     let app = spawn(false).await;
     assert!(matches!(
         tongxin::areas::service::import_csv(&app.db, AREAS.as_bytes()).await.unwrap(),
@@ -26,7 +26,7 @@ async fn city() -> (TestApp, Methodology) {
     (app, m)
 }
 
-async fn import(app: &TestApp, csv: &str) -> ImportOutcome {
+pub async fn import(app: &TestApp, csv: &str) -> ImportOutcome {
     tongxin::index::service::import_csv(&app.db, csv.as_bytes(), None, &|_| {}).await.unwrap()
 }
 
@@ -52,7 +52,7 @@ async fn score(
     (row.get("score"), row.get::<i64, _>("warning") != 0, row.get("methodology_version"))
 }
 
-fn day_csv(m: &Methodology, day: &str, street: &str, counts: &BTreeMap<&str, f64>) -> String {
+pub fn day_csv(m: &Methodology, day: &str, street: &str, counts: &BTreeMap<&str, f64>) -> String {
     let mut csv = String::new();
     for i in m.indicators.iter().filter(|i| i.frequency == Frequency::Daily) {
         if let Some(c) = counts.get(i.code.as_str()) {
