@@ -1,12 +1,14 @@
 //! Every staff endpoint and server function, for every role inside and outside its
-//! area: refused calls are 403 and leave the database byte-for-byte unchanged.
+//! area: an allowed call answers exactly its success status; a refused one is 403 and
+//! leaves the database unchanged; "own data only" returns the caller's own data.
+//! [`run`] is the table runner the surveys' matrix uses too.
 use super::*;
 use crate::helpers::{spawn, Browser, TestApp};
 use app::core::access::Role;
 
 /// Who is asking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Actor {
+pub enum Actor {
     Anonymous,
     Resident,
     Committee,
@@ -15,7 +17,7 @@ enum Actor {
     Admin,
 }
 
-const ACTORS: [Actor; 6] = [
+pub const ACTORS: [Actor; 6] = [
     Actor::Anonymous,
     Actor::Resident,
     Actor::Committee,
@@ -25,10 +27,22 @@ const ACTORS: [Actor; 6] = [
 ];
 
 #[derive(Clone, Copy)]
-enum Call {
+pub enum Call {
     Get(&'static str),
     Post(&'static str, &'static [(&'static str, &'static str)]),
     Upload(&'static str, &'static [(&'static str, &'static str)], &'static str),
+}
+
+/// One row: a call, the actors allowed, and the status an allowed call answers.
+pub struct Row {
+    pub name: &'static str,
+    pub call: Call,
+    pub allowed: &'static [Actor],
+    pub ok: u16,
+}
+
+pub const fn row(name: &'static str, call: Call, allowed: &'static [Actor], ok: u16) -> Row {
+    Row { name, call, allowed, ok }
 }
 
 /// Replaces `{C1}`-style placeholders with the test's area and id values.
@@ -45,26 +59,85 @@ async fn call(
     app: &TestApp,
     c: Call,
     vars: &[(&str, String)],
-) -> reqwest::StatusCode {
+) -> (u16, String) {
     let anon = app.browser();
     let b = b.unwrap_or(&anon);
-    match c {
-        Call::Get(path) => b.get(&fill(path, vars)).await.status(),
+    let filled = |form: &[(&str, &str)]| -> Vec<(String, String)> {
+        form.iter().map(|(k, v)| (k.to_string(), fill(v, vars))).collect()
+    };
+    let res = match c {
+        Call::Get(path) => b.get(&fill(path, vars)).await,
         Call::Post(path, form) => {
-            let filled: Vec<(String, String)> =
-                form.iter().map(|(k, v)| (k.to_string(), fill(v, vars))).collect();
-            let refs: Vec<(&str, &str)> =
-                filled.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            b.post_form(&fill(path, vars), &refs).await.status()
+            let f = filled(form);
+            let refs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            b.post_form(&fill(path, vars), &refs).await
         }
         Call::Upload(path, fields, file) => {
-            let filled: Vec<(String, String)> =
-                fields.iter().map(|(k, v)| (k.to_string(), fill(v, vars))).collect();
-            let refs: Vec<(&str, &str)> =
-                filled.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            b.upload(path, &refs, "data.csv", &fill(file, vars), true).await.status()
+            let f = filled(fields);
+            let refs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            b.upload(path, &refs, "data.csv", &fill(file, vars), true).await
         }
+    };
+    (res.status().as_u16(), res.text().await.unwrap_or_default())
+}
+
+/// What the runner needs besides the rows: the browsers (in [`ACTORS`] order), the
+/// placeholders, the state a refusal must leave as it was, how to put things back
+/// after an allowed change, and a check of an allowed answer's body.
+pub struct Matrix<'a, S, R, B> {
+    pub app: &'a TestApp,
+    pub browsers: &'a [Option<Browser>],
+    pub vars: &'a [(&'a str, String)],
+    pub state: S,
+    pub reset: R,
+    pub body: B,
+}
+
+/// Runs every row for every actor, prints the table and fails with every mismatch.
+pub async fn run<S, SF, R, RF, B>(m: Matrix<'_, S, R, B>, rows: &[Row])
+where
+    S: Fn() -> SF,
+    SF: std::future::Future<Output = String>,
+    R: Fn() -> RF,
+    RF: std::future::Future<Output = ()>,
+    B: Fn(&str, Actor, &str) -> Result<(), String>,
+{
+    let mut table = vec![format!(
+        "{:<34}{}",
+        "",
+        ACTORS.iter().map(|a| format!("{:>11}", format!("{a:?}"))).collect::<String>()
+    )];
+    let mut failures = Vec::new();
+    for r in rows {
+        let mut line = format!("{:<34}", r.name);
+        for (actor, browser) in ACTORS.iter().zip(m.browsers.iter()) {
+            let before = (m.state)().await;
+            let (status, body) = call(browser.as_ref(), m.app, r.call, m.vars).await;
+            let after = (m.state)().await;
+            line.push_str(&format!("{status:>11}"));
+            let who = format!("{} as {actor:?}", r.name);
+            if r.allowed.contains(actor) {
+                if status != r.ok {
+                    failures.push(format!("{who}: {status}, expected {}: {body:.200}", r.ok));
+                } else if let Err(e) = (m.body)(r.name, *actor, &body) {
+                    failures.push(format!("{who}: {e}"));
+                }
+                if before != after {
+                    (m.reset)().await;
+                }
+            } else {
+                if status != 403 {
+                    failures.push(format!("{who}: {status}, expected 403"));
+                }
+                if before != after {
+                    failures.push(format!("{who}: refused but changed {before} -> {after}"));
+                }
+            }
+        }
+        table.push(line);
     }
+    println!("authorisation matrix (status per actor):\n{}", table.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[tokio::test]
@@ -114,58 +187,82 @@ async fn every_staff_endpoint_and_server_function_refuses_outside_the_role_and_a
         Some(app.staff("qu").await),
         Some(app.staff("admin").await),
     ];
+    let me_id: String = sqlx::query_scalar("SELECT id FROM residents WHERE id NOT IN (?, ?)")
+        .bind(&vars[5].1)
+        .bind(&vars[6].1)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
     use Actor::*;
     // (name, call, actors allowed)
-    let rows: Vec<(&str, Call, &[Actor])> = vec![
-        ("GET /staff", Call::Get("/staff"), &[Committee, Street, District, Admin]),
-        (
+    let rows = [
+        row("GET /staff", Call::Get("/staff"), &[Committee, Street, District, Admin], 200),
+        row(
             "GET /staff/residents C1",
             Call::Get("/staff/residents?community={C1}"),
             &[Committee, Street, District, Admin],
+            200,
         ),
-        ("GET /staff/residents C2", Call::Get("/staff/residents?community={C2}"), &[Admin]),
-        ("GET /staff/observations", Call::Get("/staff/observations"), &[Street, District, Admin]),
-        ("GET /staff/accounts", Call::Get("/staff/accounts"), &[Admin]),
-        ("GET /staff/audit", Call::Get("/staff/audit"), &[Admin]),
-        ("rpc home", Call::Post("/staff/rpc/home", &[]), &[Committee, Street, District, Admin]),
-        (
+        row("GET /staff/residents C2", Call::Get("/staff/residents?community={C2}"), &[Admin], 200),
+        row(
+            "GET /staff/observations",
+            Call::Get("/staff/observations"),
+            &[Street, District, Admin],
+            200,
+        ),
+        row("GET /staff/accounts", Call::Get("/staff/accounts"), &[Admin], 200),
+        row("GET /staff/audit", Call::Get("/staff/audit"), &[Admin], 200),
+        row(
+            "rpc home",
+            Call::Post("/staff/rpc/home", &[]),
+            &[Committee, Street, District, Admin],
+            200,
+        ),
+        row(
             "rpc community C1",
             Call::Post("/staff/rpc/community", &[("community", "{C1}")]),
             &[Committee, Street, District, Admin],
+            200,
         ),
-        (
+        row(
             "rpc community C2",
             Call::Post("/staff/rpc/community", &[("community", "{C2}")]),
             &[Admin],
+            200,
         ),
-        (
+        row(
             "rpc observations",
             Call::Post("/staff/rpc/observations", &[]),
             &[Street, District, Admin],
+            200,
         ),
-        ("rpc accounts", Call::Post("/staff/rpc/accounts", &[]), &[Admin]),
-        ("rpc audit", Call::Post("/staff/rpc/audit", &[]), &[Admin]),
-        (
+        row("rpc accounts", Call::Post("/staff/rpc/accounts", &[]), &[Admin], 200),
+        row("rpc audit", Call::Post("/staff/rpc/audit", &[]), &[Admin], 200),
+        row(
             "POST decide R1 (C1)",
             Call::Post("/staff/residents/decide", &[("resident", "{R1}"), ("decision", "reject")]),
             &[Committee, Street, District, Admin],
+            303,
         ),
-        (
+        row(
             "POST decide R2 (C2)",
             Call::Post("/staff/residents/decide", &[("resident", "{R2}"), ("decision", "reject")]),
             &[Admin],
+            303,
         ),
-        (
+        row(
             "POST roll C1",
             Call::Upload("/staff/roll", &[("community", "{C1}")], "phone,label\n13700137000,\n"),
             &[Committee, Street, District, Admin],
+            200,
         ),
-        (
+        row(
             "POST roll C2",
             Call::Upload("/staff/roll", &[("community", "{C2}")], "phone,label\n13700137000,\n"),
             &[Admin],
+            200,
         ),
-        (
+        row(
             "POST observations S1",
             Call::Upload(
                 "/staff/observations",
@@ -173,8 +270,9 @@ async fn every_staff_endpoint_and_server_function_refuses_outside_the_role_and_a
                 "period,area_code,indicator,value\n{DAY},{S1},crime_reports,3\n",
             ),
             &[Street, District, Admin],
+            200,
         ),
-        (
+        row(
             "POST observations S2",
             Call::Upload(
                 "/staff/observations",
@@ -182,8 +280,9 @@ async fn every_staff_endpoint_and_server_function_refuses_outside_the_role_and_a
                 "period,area_code,indicator,value\n{DAY},{S2},crime_reports,3\n",
             ),
             &[Admin],
+            200,
         ),
-        (
+        row(
             "POST accounts (new in C1)",
             Call::Post(
                 "/staff/accounts",
@@ -196,80 +295,59 @@ async fn every_staff_endpoint_and_server_function_refuses_outside_the_role_and_a
                 ],
             ),
             &[Admin],
+            303,
         ),
-        (
+        row(
             "POST accounts/active spare",
             Call::Post("/staff/accounts/active", &[("id", "{SPARE}"), ("active", "0")]),
             &[Admin],
+            303,
         ),
-        ("GET /me/export", Call::Get("/me/export"), &[Resident]),
-        (
+        row("GET /me/export", Call::Get("/me/export"), &[Resident], 200),
+        row(
             "POST /me/community C1",
             Call::Post("/me/community", &[("community", "{C1}")]),
             &[Resident],
+            303,
         ),
-        (
+        row(
             "rpc me (own data only)",
             Call::Post("/rpc/me", &[]),
             &[Anonymous, Resident, Committee, Street, District, Admin],
+            200,
         ),
     ];
-    let mut table = vec![format!(
-        "{:<30}{}",
-        "",
-        ACTORS.iter().map(|a| format!("{:>11}", format!("{a:?}"))).collect::<String>()
-    )];
-    let mut failures = Vec::new();
-    for (name, c, allowed) in &rows {
-        let mut line = format!("{name:<30}");
-        for (actor, browser) in ACTORS.iter().zip(browsers.iter()) {
-            let before = state(&app).await;
-            let status = call(browser.as_ref(), &app, *c, &vars).await;
-            let after = state(&app).await;
-            let ok = allowed.contains(actor);
-            let cell = if status == 403 {
-                "403"
-            } else if status.is_success() || status.is_redirection() {
-                "ok"
-            } else {
-                status.as_str()
+    let resident_ids = [vars[5].1.clone(), vars[6].1.clone()];
+    let state = || state(&app);
+    let reset = || async {
+        let w = leak_writer(&app).await;
+        sqlx::query("UPDATE residents SET verification = 'pending', verified_by = NULL WHERE claim_name IS NOT NULL").execute(&w).await.unwrap();
+        sqlx::query("UPDATE staff SET active = 1").execute(&w).await.unwrap();
+        sqlx::query("DELETE FROM staff WHERE username LIKE 'new-%'").execute(&w).await.unwrap();
+        w.close().await;
+    };
+    // "Own data only": a resident's own record comes back, nobody else's; anyone
+    // else gets nothing.
+    let own = me_id.clone();
+    let body = move |name: &str, actor: Actor, body: &str| -> Result<(), String> {
+        if name.starts_with("POST roll") || name.starts_with("POST observations") {
+            // An upload answers its outcome: applied, with no problems.
+            return match body.contains(r#""ok":true"#) && body.contains(r#""problems":[]"#) {
+                true => Ok(()),
+                false => Err(format!("the upload was not applied: {body:.300}")),
             };
-            line.push_str(&format!("{cell:>11}"));
-            if ok && status == 403 {
-                failures.push(format!("{name} as {actor:?}: refused but should be allowed"));
-            }
-            if !ok {
-                if status != 403 {
-                    failures.push(format!("{name} as {actor:?}: {status}, expected 403"));
-                }
-                if before != after {
-                    failures.push(format!(
-                        "{name} as {actor:?}: refused but changed {before} -> {after}"
-                    ));
-                }
-            }
-            if ok && before != after {
-                // Put things back for the next actor.
-                let w = sqlx::SqlitePool::connect(&format!(
-                    "sqlite://{}",
-                    app.dir.path().join("tongxin.db").display()
-                ))
-                .await
-                .unwrap();
-                sqlx::query("UPDATE residents SET verification = 'pending', verified_by = NULL WHERE claim_name IS NOT NULL").execute(&w).await.unwrap();
-                sqlx::query("UPDATE staff SET active = 1").execute(&w).await.unwrap();
-                sqlx::query("DELETE FROM staff WHERE username LIKE 'new-%'")
-                    .execute(&w)
-                    .await
-                    .unwrap();
-                w.close().await;
-            }
         }
-        table.push(line);
-    }
-    println!(
-        "authorisation matrix (ok = allowed, 403 = refused with nothing changed):\n{}",
-        table.join("\n")
-    );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        if name != "rpc me (own data only)" {
+            return Ok(());
+        }
+        let others = resident_ids.iter().any(|id| body.contains(id.as_str()));
+        match actor {
+            Actor::Resident if body.contains(own.as_str()) && !others => Ok(()),
+            Actor::Resident => Err(format!("not the caller's own record: {body:.300}")),
+            _ if body.trim() == "null" => Ok(()),
+            _ => Err(format!("someone's data for a caller who is no resident: {body:.300}")),
+        }
+    };
+    let m = Matrix { app: &app, browsers: &browsers, vars: &vars, state, reset, body };
+    run(m, &rows).await;
 }

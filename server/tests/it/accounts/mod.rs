@@ -1,6 +1,6 @@
 //! Accounts over HTTP: residents (phone code, WeChat, "我的") and staff (sign-in,
 //! residents, the authorisation matrix).
-mod matrix;
+pub mod matrix;
 mod me;
 mod phone;
 mod residents;

@@ -2,6 +2,7 @@
 mod answer;
 mod close;
 mod manage;
+mod matrix;
 mod staff;
 mod store;
 use crate::helpers::location;
