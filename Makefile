@@ -7,13 +7,13 @@ export PATH := $(CURDIR)/target/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PAT
 # command here sees the same value, so none of them rebuilds the Leptos crates of another.
 export LEPTOS_OUTPUT_NAME := tongxin
 
-.PHONY: run test build tools charts e2e-tools lint unit e2e clean-data
+.PHONY: run test build tools charts e2e-tools lint unit api e2e clean-data
 .DEFAULT_GOAL := run
 
 run: build
 	./target/release/tongxin serve
 
-test: e2e-tools lint build unit e2e
+test: e2e-tools lint build unit api e2e
 
 ## Build the release server, the wasm bundle and the hashed assets into target/.
 build: tools charts
@@ -34,6 +34,10 @@ lint: tools
 ## Rust unit and integration tests (release profile: reuses the release build's deps).
 unit: tools
 	cargo test --release --workspace
+
+## The open-data API against its OpenAPI document (schemathesis, all checks).
+api: e2e-tools
+	bash .ci/api-conformance
 
 ## End-to-end tests at a phone viewport against the release server.
 e2e: e2e-tools

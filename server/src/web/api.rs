@@ -32,8 +32,8 @@ impl Format {
 }
 
 /// The query parameters of an open-data request, refused with the API's JSON error
-/// in the requester's language when a parameter is repeated (`?month=a&month=b`) or
-/// does not parse, instead of the framework's plain-text rejection.
+/// in the requester's language when a parameter is repeated (`?month=a&month=b`),
+/// empty or padded with spaces, or does not parse, instead of the framework's plain-text rejection.
 pub struct ApiQuery<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
@@ -46,9 +46,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             refused(Msg::ErrorBadRequest).arg("detail", e.to_string())
         };
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(unreadable)?;
-        for (i, (name, _)) in pairs.iter().enumerate() {
+        for (i, (name, value)) in pairs.iter().enumerate() {
             if pairs[..i].iter().any(|(n, _)| n == name) {
                 return Err(refused(Msg::ErrorDuplicateParam).arg("name", name.clone()));
+            }
+            // What the OpenAPI document declares (enums, patterns) is what is taken:
+            // an empty or padded value is not quietly read as the default.
+            if value.is_empty() || value.trim() != value {
+                return Err(refused(Msg::ErrorBlankParam).arg("name", name.clone()));
             }
         }
         serde_urlencoded::from_str(query).map(ApiQuery).map_err(unreadable)

@@ -11,6 +11,19 @@ fn param(name: &str, description: &str, schema: Value, required: bool) -> Value 
     json!({ "name": name, "in": "query", "required": required, "description": description, "schema": schema })
 }
 
+/// The years the server reads: 0001–9999, four digits.
+const YEAR: &str = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])";
+
+/// A calendar day, `YYYY-MM-DD` (RFC 3339 full-date, year 0001 or later).
+fn date_schema() -> Value {
+    json!({ "type": "string", "format": "date", "pattern": format!("^{YEAR}-[0-9]{{2}}-[0-9]{{2}}$") })
+}
+
+/// A month, `YYYY-MM`.
+fn month_schema() -> Value {
+    json!({ "type": "string", "pattern": format!("^{YEAR}-(0[1-9]|1[0-2])$") })
+}
+
 fn format_param() -> Value {
     param(
         "format",
@@ -96,12 +109,12 @@ pub fn document() -> Value {
             },
             "/index/daily": edition_op(
                 "The daily edition for one day: every area of a level with score, grade, coverage, rank, dimension scores and warning flag.",
-                param("date", "The day (YYYY-MM-DD). Default: the latest published day.", json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }), false),
+                param("date", "The day (YYYY-MM-DD). Default: the latest published day.", date_schema(), false),
                 "period,methodology_version,area_code,name_zh,name_en,score,grade,coverage,rank,warning,<dimension codes…>"
             ),
             "/index/monthly": edition_op(
                 "The monthly edition for one month (all 14 dimensions).",
-                param("month", "The month (YYYY-MM). Default: the latest month with monthly data.", json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" }), false),
+                param("month", "The month (YYYY-MM). Default: the latest month with monthly data.", month_schema(), false),
                 "period,methodology_version,area_code,name_zh,name_en,score,grade,coverage,rank,warning,<dimension codes…>"
             ),
             "/index/series": {
@@ -109,10 +122,10 @@ pub fn document() -> Value {
                     "summary": "An area's scores over time.",
                     "tags": ["index"],
                     "parameters": [
-                        param("area", "Area code of a street, district or the city.", json!({ "type": "string", "pattern": "^[0-9]{6}([0-9]{3})?$" }), true),
+                        param("area", "Area code of a street, district or the city.", json!({ "type": "string", "pattern": "^[0-9]{6}([0-9]{3})?$", "examples": ["449900", "449902002"] }), true),
                         param("edition", "Which edition.", json!({ "type": "string", "enum": ["daily", "monthly"], "default": "daily" }), false),
-                        param("from", "First period, inclusive (YYYY-MM-DD or YYYY-MM as the edition). Default: 30 days or 12 months before `to`.", json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$" }), false),
-                        param("to", "Last period, inclusive. Default: the latest published.", json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$" }), false),
+                        param("from", "First period, inclusive: a day or a month (a daily series starts on the month's first day, a monthly one in the day's month). Default: 30 days or 12 months before `to`. A series holds at most 3 700 periods, ending at `to`; the body's `from` says where it starts. After `to`: no points.", json!({ "anyOf": [date_schema(), month_schema()] }), false),
+                        param("to", "Last period, inclusive: a day or a month (a daily series ends on the month's last day). Default: the latest published.", json!({ "anyOf": [date_schema(), month_schema()] }), false),
                         format_param()
                     ],
                     "responses": with_errors(ok("Series", "period,methodology_version,area_code,score,grade,coverage,warning,<dimension codes…>"))

@@ -27,6 +27,20 @@ pub fn previous_period(edition: Edition, period: &str) -> Option<String> {
     }
 }
 
+/// A bound of a series as its edition counts: a daily series reads a month as its
+/// first day (`end` false) or its last; a monthly one reads a day as its month.
+pub fn series_bound(edition: Edition, s: &str, end: bool) -> Option<String> {
+    match (edition, split_date(s), split_month(s)) {
+        (Edition::Daily, Some(_), _) | (Edition::Monthly, _, Some(_)) => Some(s.to_string()),
+        (Edition::Daily, None, Some((y, m))) => {
+            let d = if end { days_in_month(y, m) } else { 1 };
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        (Edition::Monthly, Some(_), None) => Some(s[..7].to_string()),
+        _ => None,
+    }
+}
+
 /// `YYYY-MM-DD` → (y, m, d), checked against the calendar.
 pub fn split_date(s: &str) -> Option<(i32, u32, u32)> {
     let b = s.as_bytes();
@@ -130,6 +144,18 @@ pub fn span(edition: Edition, from: &str, to: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn series_bounds_take_either_form() {
+        let b = |e, s, end| series_bound(e, s, end);
+        assert_eq!(b(Edition::Daily, "2026-11-05", false).as_deref(), Some("2026-11-05"));
+        assert_eq!(b(Edition::Daily, "2026-11", false).as_deref(), Some("2026-11-01"));
+        assert_eq!(b(Edition::Daily, "2024-02", true).as_deref(), Some("2024-02-29"));
+        assert_eq!(b(Edition::Monthly, "2026-11-05", true).as_deref(), Some("2026-11"));
+        assert_eq!(b(Edition::Monthly, "2026-11", false).as_deref(), Some("2026-11"));
+        assert_eq!(b(Edition::Daily, "2026-02-30", false), None);
+        assert_eq!(b(Edition::Monthly, "0000-01", false), None);
+    }
 
     #[test]
     fn previous_periods_cross_month_and_year_ends() {

@@ -1,6 +1,8 @@
 //! `GET /api/v1/index/series?area=CODE&edition=daily|monthly&from=…&to=…`: an area's
-//! scores over time, as JSON or CSV. Defaults to the latest 30 days or 12 months.
-use super::editions::{format_param, period_param};
+//! scores over time, as JSON or CSV. Defaults to the latest 30 days or 12 months;
+//! `from` and `to` are days or months in either edition; at most [`MAX_SERIES`]
+//! periods, ending at `to`.
+use super::editions::format_param;
 use super::tables::{grade_name, opt, with_dimensions};
 use crate::csv_export::{self, Disposition};
 use crate::index::error::IndexError;
@@ -10,7 +12,7 @@ use crate::web::AppState;
 use app::core::areas::Level;
 use app::core::i18n::Msg;
 use app::index::model::{DimensionScores, Edition, Grade, Methodology, SeriesPoint};
-use app::index::rules::periods::{periods_back, span};
+use app::index::rules::periods::{periods_back, series_bound, span};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -56,7 +58,7 @@ pub async fn series(
         return Err(IndexError::bad(Msg::ErrorMissingParam, &[("name", "area")]));
     };
     let edition = match p.edition.as_deref().map(str::trim) {
-        None | Some("") | Some("daily") => Edition::Daily,
+        None | Some("daily") => Edition::Daily,
         Some("monthly") => Edition::Monthly,
         Some(_) => {
             return Err(IndexError::bad(
@@ -65,8 +67,8 @@ pub async fn series(
             ))
         }
     };
-    let from = period_param(edition, "from", p.from.as_deref())?;
-    let to = period_param(edition, "to", p.to.as_deref())?;
+    let from = bound(edition, "from", p.from.as_deref(), false)?;
+    let to = bound(edition, "to", p.to.as_deref(), true)?;
     let format = format_param(p.format.as_deref())?;
     let snapshot = state.site.snapshot().await?;
     if snapshot.tree.get(area).is_none_or(|a| a.level == Level::Community) {
@@ -78,14 +80,13 @@ pub async fn series(
         None => state.index.periods(edition).await?.map(|r| r.last).unwrap_or_default(),
     };
     let steps = if edition == Edition::Daily { 29 } else { 11 };
-    let from = from.unwrap_or_else(|| periods_back(edition, &to, steps));
-    if !to.is_empty() && from > to {
-        return Err(IndexError::bad(Msg::ErrorBadRange, &[]));
-    }
+    let mut from = from.unwrap_or_else(|| periods_back(edition, &to, steps));
+    // A longer series starts later: the body's `from` says where.
     if span(edition, &from, &to) > MAX_SERIES {
-        return Err(IndexError::bad(Msg::ErrorRangeTooLong, &[("max", &MAX_SERIES.to_string())]));
+        from = periods_back(edition, &to, MAX_SERIES as u32 - 1);
     }
-    let points = match to.is_empty() {
+    // `from` after `to` is an empty range.
+    let points = match to.is_empty() || from > to {
         true => Vec::new(),
         false => crate::index::service::series(&state.db, area, edition, &from, &to).await?,
     };
@@ -104,6 +105,20 @@ pub async fn series(
             csv_export::response(&name, series_csv(&body, m.as_deref()), Disposition::Inline)
         }
     })
+}
+
+/// `from` or `to`: a day or a month in either edition ([`series_bound`]).
+fn bound(
+    edition: Edition,
+    name: &'static str,
+    value: Option<&str>,
+    end: bool,
+) -> Result<Option<String>, IndexError> {
+    let Some(v) = value else { return Ok(None) };
+    match series_bound(edition, v, end) {
+        Some(b) => Ok(Some(b)),
+        None => Err(IndexError::bad(Msg::ErrorBadPeriod, &[("name", name), ("value", v)])),
+    }
 }
 
 fn series_out(p: SeriesPoint) -> SeriesOut {
