@@ -72,8 +72,16 @@ async fn named_editable_surveys_replace_and_published_questions_are_frozen() {
         Submitted::NotOpen
     );
     // The store refuses an anonymous survey whose answers could be changed (they cannot be found again).
-    let bad = super::create(&app.db, draft(&qs, true, true, 0, 1)).await;
-    assert!(bad.is_err());
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM surveys")
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap()
+    };
+    let before = count().await;
+    let bad = super::create(&app.db, draft(&qs, true, true, 0, 1)).await.unwrap_err();
+    assert!(bad.to_string().contains("CHECK constraint failed"), "{bad}");
+    assert_eq!(count().await, before, "nothing stored");
 }
 
 #[tokio::test]
