@@ -96,6 +96,8 @@ pub struct AuthLimits {
     pub staff_signins_per_client_hour: i64,
     pub resident_session_days: i64,
     pub staff_session_hours: i64,
+    /// A staff session unused this long ends (a workstation left signed in).
+    pub staff_idle_minutes: i64,
     /// Survey submissions per client address per minute.
     pub survey_submits_per_client_minute: i64,
     /// Guests' kept answers (drafts) a client address may start in a day.
@@ -116,6 +118,7 @@ impl Default for AuthLimits {
             staff_signins_per_client_hour: 30,
             resident_session_days: 30,
             staff_session_hours: 12,
+            staff_idle_minutes: 120,
             survey_submits_per_client_minute: 120,
             drafts_per_client_day: 200,
         }

@@ -3,8 +3,9 @@
 use super::{Db, StoreError, Tx};
 
 pub const DEMO: &str = "demo_data";
-/// The last month whose monthly edition was recomputed over all its days once it ended.
-pub const SETTLED_MONTH: &str = "settled_month";
+/// A month whose monthly edition was last computed while it was in progress (over the
+/// days it had had): recomputed over all its days once it has ended.
+pub const PARTIAL_MONTH: &str = "partial_month";
 /// Bumped by every change to what pages cache (areas, methodology), so that the
 /// cache of every process notices it.
 pub const SNAPSHOT_REVISION: &str = "snapshot_revision";

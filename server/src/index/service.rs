@@ -163,6 +163,9 @@ async fn recompute_on(
         let empty = BTreeMap::new();
         let mut by_code: HashMap<&str, (i64, StreetScore)> = HashMap::new();
         let days = rate_days(&mut **tx, period, today).await?;
+        if edition == Edition::Monthly && period == Period::Day(today).month() {
+            meta::set(tx, meta::PARTIAL_MONTH, &key).await?;
+        }
         for s in &streets {
             let obs = observed.get(&s.code).unwrap_or(&empty);
             let score = scoring::score_street(m, edition, s.population, days, obs);
@@ -231,29 +234,27 @@ pub async fn recompute_all(
     Ok(affected.len())
 }
 
-/// Once a month has ended, its monthly edition is recomputed over all its days (while
-/// in progress it counted only the days with data); `settled` remembers the last month
-/// done. Returns the month recomputed, if any.
+/// Once a month computed while in progress has ended, its monthly edition is
+/// recomputed over all its days. Returns the month recomputed, if any.
 pub async fn settle_last_month(
     db: &Db,
     today: chrono::NaiveDate,
 ) -> Result<Option<Period>, IndexError> {
-    let Period::Month(first) = Period::Day(today).month() else { return Ok(None) };
-    let last = Period::Day(first - chrono::Duration::days(1)).month();
-    let key = last.to_string();
-    if meta::get(db, meta::SETTLED_MONTH).await?.is_some_and(|s| s >= key) {
+    let current = Period::Day(today).month();
+    let partial = meta::get(db, meta::PARTIAL_MONTH).await?.and_then(|p| Period::parse(&p));
+    let Some(month) = partial.filter(|p| matches!(p, Period::Month(_)) && *p < current) else {
         return Ok(None);
-    }
+    };
     let mut tx = db.begin_write().await?;
     let tree = AreaTree::new(areas::load(&mut *tx).await?);
     if let Some(m) = in_force_opt(&mut tx).await? {
-        let month = BTreeSet::from([(Edition::Monthly, last)]);
-        recompute_on(&mut tx, &m, &tree, &month, today, &|_| {}).await?;
+        let months = BTreeSet::from([(Edition::Monthly, month)]);
+        recompute_on(&mut tx, &m, &tree, &months, today, &|_| {}).await?;
         meta::bump(&mut tx, meta::SNAPSHOT_REVISION).await?;
     }
-    meta::set(&mut tx, meta::SETTLED_MONTH, &key).await?;
+    meta::set(&mut tx, meta::PARTIAL_MONTH, "").await?;
     Db::commit(tx).await?;
-    Ok(Some(last))
+    Ok(Some(month))
 }
 
 /// Adopts the shipped methodology when none is in force yet.

@@ -52,9 +52,8 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     let resident = token_of(req.headers(), RESIDENT_COOKIE);
     let staff = token_of(req.headers(), STAFF_COOKIE);
     let viewer = if resident.is_some() || staff.is_some() {
-        match crate::accounts::service::viewer(&state.db, resident.as_deref(), staff.as_deref())
-            .await
-        {
+        let (resident, staff) = (resident.as_deref(), staff.as_deref());
+        match crate::accounts::service::viewer(&state.db, &state.identity, resident, staff).await {
             Ok(viewer) => viewer,
             Err(e) => return Refusal::internal(&e).into_response(),
         }

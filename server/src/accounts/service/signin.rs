@@ -126,10 +126,25 @@ pub async fn sign_out_everywhere(db: &Db, kind: SessionKind, id: &str) -> Result
 /// Who holds these session tokens (hashes): the request's resident and staff member.
 pub async fn viewer(
     db: &Db,
+    id: &Identity,
     resident_token: Option<&str>,
     staff_token: Option<&str>,
 ) -> Result<Viewer, AccountError> {
-    Ok(sessions::viewer(db, resident_token, staff_token).await?)
+    let idle = id.limits.staff_idle_minutes * 60;
+    let (viewer, last_seen) = sessions::viewer(db, resident_token, staff_token, idle).await?;
+    // A staff session's last use, kept to the minute, off the request's path: a page
+    // never waits for the writer to be read.
+    if let (Some(seen), Some(hash)) = (last_seen, staff_token) {
+        if seen < app::core::time::now() - 60 {
+            let (db, hash) = (db.clone(), hash.to_string());
+            tokio::spawn(async move {
+                if let Err(e) = sessions::touch(&db, &hash).await {
+                    tracing::warn!(error = %e, "recording a staff session's last use failed");
+                }
+            });
+        }
+    }
+    Ok(viewer)
 }
 
 /// Links a proven identity to the signed-in resident's account, on their request.

@@ -3,6 +3,7 @@ use super::rows::{resident_user, staff_user, RESIDENT_COLUMNS, STAFF_COLUMNS};
 use crate::db::{Db, StoreError, Tx};
 use app::core::access::Viewer;
 use app::core::time::now;
+use sqlx::Row;
 
 /// Which kind of account a session belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,15 +42,18 @@ pub async fn insert_session(
     Ok(())
 }
 
-/// Who holds these session tokens (hashes)? Expired sessions and deactivated
-/// staff count as nobody, so a deactivation takes effect on the next request.
+/// Who holds these session tokens (hashes)? Expired sessions, staff sessions idle
+/// for `staff_idle_secs`, and deactivated staff count as nobody, so a deactivation
+/// takes effect on the next request. Also the staff session's last use, for [`touch`].
 pub async fn viewer(
     db: &Db,
     resident_token: Option<&str>,
     staff_token: Option<&str>,
-) -> Result<Viewer, StoreError> {
+    staff_idle_secs: i64,
+) -> Result<(Viewer, Option<i64>), StoreError> {
     let t = now();
     let mut viewer = Viewer::default();
+    let mut staff_last_seen = None;
     if let Some(hash) = resident_token {
         let sql = format!(
             "SELECT {RESIDENT_COLUMNS} FROM sessions s JOIN residents r ON r.id = s.subject_id \
@@ -67,19 +71,22 @@ pub async fn viewer(
     }
     if let Some(hash) = staff_token {
         let row = sqlx::query(&format!(
-            "SELECT {STAFF_COLUMNS} FROM sessions s JOIN staff st ON st.id = s.subject_id \
-             WHERE s.token_hash = ? AND s.kind = ? AND s.expires_at > ? AND st.active = 1"
+            "SELECT {STAFF_COLUMNS}, s.last_seen_at FROM sessions s JOIN staff st ON st.id = s.subject_id \
+             WHERE s.token_hash = ? AND s.kind = ? AND s.expires_at > ? AND s.last_seen_at > ? \
+             AND st.active = 1"
         ))
         .bind(hash)
         .bind(SessionKind::Staff.as_str())
         .bind(t)
+        .bind(t - staff_idle_secs)
         .fetch_optional(db.reader())
         .await?;
         if let Some(row) = row {
             viewer.staff = Some(staff_user(&row)?);
+            staff_last_seen = Some(row.try_get::<i64, _>("last_seen_at")?);
         }
     }
-    Ok(viewer)
+    Ok((viewer, staff_last_seen))
 }
 
 /// Ends one session.
@@ -136,4 +143,15 @@ pub async fn purge_expired(db: &Db) -> Result<(), StoreError> {
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Records a session's use now.
+pub async fn touch(db: &Db, token_hash: &str) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+        .bind(now())
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?;
+    Db::commit(tx).await
 }

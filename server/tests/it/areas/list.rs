@@ -49,7 +49,7 @@ async fn bad_parameters_get_a_400_with_a_json_error_in_the_requesters_language()
         ("format=xml", "zh-CN", "请求无效"),
         ("format=xml", "en", "Invalid request"),
         ("level=province", "en", "level"),
-        ("format=", "en", "Invalid request"),
+        ("format=", "en", "Parameter format must not be empty or padded with spaces."),
         ("level=city&level=district", "zh-CN", "参数 level 只能出现一次。"),
         ("format=csv&format=json", "en", "Parameter format may appear only once."),
     ] {

@@ -232,3 +232,40 @@ async fn read_the_residents_of_a_community_without_leaving_a_trace() {
     .unwrap();
     assert_eq!((actor.as_str(), area.as_str()), ("jw", COMMUNITY));
 }
+
+#[tokio::test]
+async fn use_a_staff_session_left_open_on_a_shared_computer_hours_later() {
+    let app = app().await;
+    app.add_staff("jw", Role::Committee, COMMUNITY).await;
+    let jw = app.staff("jw").await;
+    assert_eq!(jw.get("/staff").await.status(), 200);
+    let writer = crate::accounts::leak_writer(&app).await;
+    // Used a minute ago: still open (and its last use moves on).
+    let minute_ago = chrono::Utc::now().timestamp() - 61;
+    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE kind = 'staff'")
+        .bind(minute_ago)
+        .execute(&writer)
+        .await
+        .unwrap();
+    assert_eq!(jw.get("/staff").await.status(), 200);
+    // (Recorded just after the answer, off the request's path.)
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let seen: i64 =
+            sqlx::query_scalar("SELECT last_seen_at FROM sessions WHERE kind = 'staff'")
+                .fetch_one(app.db.reader())
+                .await
+                .unwrap();
+        if seen > minute_ago {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the last use is kept");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    // Left for two hours: the session is over, though it has not expired.
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 7200 WHERE kind = 'staff'")
+        .execute(&writer)
+        .await
+        .unwrap();
+    assert_eq!(jw.get("/staff").await.status(), 403);
+}
