@@ -11,6 +11,22 @@ use serde::{Deserialize, Serialize};
 pub const RESIDENT_COOKIE: &str = "tx_sid";
 /// Cookie of a staff session; its path is `/staff`, so public pages never carry it.
 pub const STAFF_COOKIE: &str = "tx_staff";
+/// The path the staff session cookie is sent on.
+pub const STAFF_PATH: &str = "/staff";
+
+/// The name a session or sign-in cookie `name` is stored under. With
+/// `secure_cookies`, `__Host-` (path `/`) or `__Secure-` (a narrower path) goes in
+/// front: the browser then takes it only over HTTPS, with `Secure`, and (`__Host-`)
+/// for this host alone, so neither a plain-HTTP page nor a sibling subdomain can plant
+/// one (a session fixed by an attacker). Without HTTPS (development) the plain name.
+pub fn stored_name(name: &str, path: &str, secure: bool) -> String {
+    match (secure, path) {
+        (false, _) => name.to_string(),
+        (true, "/") => format!("__Host-{name}"),
+        (true, _) => format!("__Secure-{name}"),
+    }
+}
+
 /// Cookie naming a pending phone sign-in (the challenge, never the number).
 pub const OTP_COOKIE: &str = "tx_otp";
 /// The version of the consent notice residents accept; a new text asks again.

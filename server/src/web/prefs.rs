@@ -3,7 +3,7 @@
 //! JavaScript. Bad input gets a 400 in the resident's language and sets nothing.
 use super::error::Refusal;
 use super::reply::{field, safe_next, see_other, FormMap};
-use super::session::set_cookie;
+use super::session::set_plain_cookie;
 use super::AppState;
 use app::core::i18n::{Lang, Msg, LANG_COOKIE};
 use app::core::prefs::AREA_COOKIE;
@@ -15,7 +15,7 @@ const ONE_YEAR: i64 = 365 * 24 * 3600;
 
 /// A preference cookie: the whole site, a year.
 pub fn cookie(name: &str, value: &str, secure: bool) -> HeaderValue {
-    set_cookie(name, value, "/", ONE_YEAR, secure)
+    set_plain_cookie(name, value, ONE_YEAR, secure)
 }
 
 pub async fn set_lang(State(state): State<AppState>, form: FormMap) -> Result<Response, Refusal> {

@@ -23,7 +23,8 @@ pub fn origin() -> String {
 
 /// The draft cookie's token (64 hex digits), if the request carries one.
 pub fn draft_token() -> Option<String> {
-    crate::core::prefs::request_cookie(DRAFT_COOKIE)
+    let https = use_context::<SiteOrigin>().unwrap_or_default().https;
+    crate::core::prefs::request_cookie(&crate::core::access::stored_name(DRAFT_COOKIE, "/", https))
         .filter(|v| crate::core::ids::Token::parse(v).is_ok())
 }
 

@@ -36,7 +36,7 @@ pub(crate) async fn finish_sign_in(
     mut cookies: Vec<HeaderValue>,
 ) -> Result<Response, super::error::AccountError> {
     let identity: &Identity = &state.identity;
-    let previous = resident_token(headers);
+    let previous = resident_token(headers, state.settings.secure_cookies);
     let signed = service::sign_in(&state.db, identity, proof, previous.as_deref()).await?;
     let ttl = identity.limits.resident_session_days * 86_400;
     cookies.push(set_cookie(

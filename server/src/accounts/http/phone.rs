@@ -8,7 +8,7 @@ use crate::accounts::service::{self, CodeSent, Linked};
 use crate::accounts::service::{OtpFailure, OtpRefusal};
 use crate::web::extract::{ClientAddr, ReqLang, Resident};
 use crate::web::reply::{field, q, safe_next, see_other, FormMap};
-use crate::web::session::{clear_cookie, cookie, set_cookie};
+use crate::web::session::{clear_cookie, cookie_at, set_cookie};
 use crate::web::AppState;
 use app::core::access::OTP_COOKIE;
 use app::core::i18n::Lang;
@@ -78,7 +78,7 @@ async fn check(
     let clear = || vec![clear_cookie(OTP_COOKIE, "/", secure)];
     let back =
         |code: &str, extra: &str, cookies| Ok(Err(see_other(&flow.error(code, extra), cookies)));
-    let Some(challenge) = cookie(headers, OTP_COOKIE)
+    let Some(challenge) = cookie_at(headers, OTP_COOKIE, "/", secure)
         .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
     else {
         return back("code_expired", "", vec![]);

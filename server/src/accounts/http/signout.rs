@@ -15,7 +15,7 @@ pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AccountError> {
-    service::sign_out(&state.db, resident_token(&headers)).await?;
+    service::sign_out(&state.db, resident_token(&headers, state.settings.secure_cookies)).await?;
     let clear = clear_cookie(RESIDENT_COOKIE, "/", state.settings.secure_cookies);
     Ok(see_other("/me?notice=signed_out", vec![clear]))
 }

@@ -27,7 +27,7 @@ pub async fn change_password(
     headers: HeaderMap,
     form: FormMap,
 ) -> Result<Response, AccountError> {
-    let session = staff_token(&headers);
+    let session = staff_token(&headers, state.settings.secure_cookies);
     let changed = service::change_password(
         &state.db,
         &me,

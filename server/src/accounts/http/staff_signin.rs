@@ -12,7 +12,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 
 /// Cookie path of staff sessions: public pages never carry them.
-pub const STAFF_PATH: &str = "/staff";
+pub use app::core::access::STAFF_PATH;
 
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -49,7 +49,7 @@ pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AccountError> {
-    service::sign_out(&state.db, staff_token(&headers)).await?;
+    service::sign_out(&state.db, staff_token(&headers, state.settings.secure_cookies)).await?;
     let clear = clear_cookie(STAFF_COOKIE, STAFF_PATH, state.settings.secure_cookies);
     Ok(see_other("/staff/signin?notice=signed_out", vec![clear]))
 }

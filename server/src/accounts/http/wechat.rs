@@ -7,7 +7,7 @@ use crate::accounts::wechat::Exchange;
 use crate::crypto::{random_token, same, Purpose};
 use crate::web::extract::AnyViewer;
 use crate::web::reply::{safe_next, see_other};
-use crate::web::session::{clear_cookie, cookie, set_cookie};
+use crate::web::session::{clear_cookie, cookie_at, set_cookie};
 use crate::web::AppState;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -48,7 +48,8 @@ pub async fn callback(
 ) -> Result<Response, AccountError> {
     let secure = state.settings.secure_cookies;
     let clear = || vec![clear_cookie(WECHAT_COOKIE, WECHAT_PATH, secure)];
-    let stored = cookie(&headers, WECHAT_COOKIE).and_then(|v| v.split_once('.'));
+    let stored =
+        cookie_at(&headers, WECHAT_COOKIE, WECHAT_PATH, secure).and_then(|v| v.split_once('.'));
     let link = stored.is_some_and(|(_, rest)| rest.ends_with(".link"));
     let next = stored
         .and_then(|(_, rest)| hex::decode(rest.split('.').next().unwrap_or("")).ok())

@@ -30,7 +30,7 @@ pub async fn answer(
     let tree = &site.tree;
     let sub = Submission {
         pairs,
-        draft_token: token(&headers, DRAFT_COOKIE),
+        draft_token: token(&headers, DRAFT_COOKIE, state.settings.secure_cookies),
         client,
         drafts_per_client_day: state.identity.limits.drafts_per_client_day,
     };

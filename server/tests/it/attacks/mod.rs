@@ -2,6 +2,7 @@
 //! running application as an attacker would. Every test is named after its attack and
 //! asserts that it fails.
 mod anonymity;
+mod cookies;
 mod injection;
 mod limits;
 mod participation;
