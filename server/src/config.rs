@@ -49,6 +49,11 @@ pub struct Settings {
     /// The origin browsers use to reach us (e.g. `https://tongxin.example.cn`) when a
     /// proxy rewrites `Host`; state-changing requests from any other origin are refused.
     pub public_origin: Option<String>,
+    /// Without `public_origin`: further `host[:port]` names (besides the listening
+    /// address's own) that share links and QR codes may be built from
+    /// (`TONGXIN_ALLOWED_HOSTS=a.lan:3000,b.lan:3000`).
+    #[serde(default)]
+    pub allowed_hosts: Vec<String>,
     /// How many reverse proxies of ours stand in front (each appending to
     /// `X-Forwarded-For`): the client address for rate limits is the entry this many
     /// from the right. 0 (default): the peer address; headers are ignored.
@@ -153,7 +158,9 @@ impl Settings {
                 config::Environment::with_prefix("TONGXIN")
                     .prefix_separator("_")
                     .separator("__")
-                    .try_parsing(true),
+                    .try_parsing(true)
+                    .list_separator(",")
+                    .with_list_parse_key("allowed_hosts"),
             )
             .build()?
             .try_deserialize()
@@ -178,6 +185,7 @@ impl Settings {
             log_format: "text".into(),
             secure_cookies: false,
             public_origin: None,
+            allowed_hosts: Vec::new(),
             proxy_hops: 0,
             secret_key: None,
             sms_gateway_url: None,

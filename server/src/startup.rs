@@ -109,6 +109,12 @@ impl Application {
             limits: settings.auth.clone(),
             records: records.into(),
         };
+        if settings.public_origin.is_none() && !settings.addr.ip().is_loopback() {
+            tracing::warn!(
+                "no public_origin: share links and QR codes point at the first allowed host \
+                 (allowed_hosts, else this address); set public_origin for posters"
+            );
+        }
         let site = Arc::new(SiteCache::new(db.clone()));
         let state = AppState {
             leptos,

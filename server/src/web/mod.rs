@@ -60,9 +60,26 @@ impl FromRef<AppState> for LeptosOptions {
 impl AppState {
     /// How the site's absolute URLs are made (WeChat's return address, share links).
     pub fn site_origin(&self) -> SiteOrigin {
+        let port = self.leptos.site_addr.port();
+        let ip = self.leptos.site_addr.ip();
+        // Configured names first: the first is where links point when the request's
+        // host is none of these.
+        let mut allowed = self.settings.allowed_hosts.clone();
+        if !ip.is_unspecified() {
+            allowed.push(match ip {
+                std::net::IpAddr::V6(v6) => format!("[{v6}]:{port}"),
+                v4 => format!("{v4}:{port}"),
+            });
+        }
+        allowed.push(format!("localhost:{port}"));
+        if ip.is_loopback() || ip.is_unspecified() {
+            allowed.extend([format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
+        }
+        allowed.dedup();
         SiteOrigin {
             fixed: self.settings.public_origin.clone(),
             https: self.settings.secure_cookies,
+            allowed,
         }
     }
 

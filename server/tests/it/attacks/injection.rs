@@ -142,3 +142,27 @@ async fn import_an_area_name_that_runs_as_a_formula_in_the_open_data_csv() {
     assert!(csv.contains(",'=1+1,'@SUM(A1),"), "{csv}");
     assert!(csv.contains(",1000"), "numbers stay numbers: {csv}");
 }
+
+#[tokio::test]
+async fn point_a_posters_share_link_and_qr_code_at_another_host_through_the_host_header() {
+    let app = spawn(true).await;
+    let survey = crate::surveys::published(&app.db, false, false).await;
+    app.add_staff("jw", Role::Committee, "449902002001").await;
+    let jw = app.staff("jw").await;
+    let code: String = sqlx::query_scalar("SELECT code FROM survey_links WHERE survey_id = ?")
+        .bind(&survey)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    let with_host =
+        |path: String, host: &'static str| jw.client.get(jw.url(&path)).header("host", host).send();
+    // The committee's page lists the link as the site's own address, whatever Host says.
+    let page = with_host(format!("/staff/surveys/{survey}"), "x.example").await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(!page.contains("x.example"), "the Host header made it into a share link");
+    assert!(page.contains(&format!("{}/s/{code}", app.base)), "the site's own link is listed");
+    // The QR code (cached a day by browsers and proxies) encodes the same link.
+    let honest = app.get(&format!("/s/{code}/qr.svg")).await.bytes().await.unwrap();
+    let hostile = with_host(format!("/s/{code}/qr.svg"), "x.example").await.unwrap();
+    assert_eq!(hostile.bytes().await.unwrap(), honest, "the QR code follows the Host header");
+}
