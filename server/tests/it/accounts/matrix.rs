@@ -45,6 +45,23 @@ pub const fn row(name: &'static str, call: Call, allowed: &'static [Actor], ok: 
     Row { name, call, allowed, ok }
 }
 
+/// The staff of the matrices — a committee member of C1, officers of S1 and D1, the
+/// city administrator — and the browsers of every actor, in [`ACTORS`] order.
+pub async fn cast(app: &TestApp, a: &Areas) -> Vec<Option<Browser>> {
+    app.add_staff("jw", Role::Committee, &a.c1).await;
+    app.add_staff("jd", Role::StreetOfficer, &a.s1).await;
+    app.add_staff("qu", Role::DistrictOfficer, &a.d1).await;
+    app.add_staff("admin", Role::CityAdmin, &a.city).await;
+    vec![
+        None,
+        Some(app.resident("13800138009").await),
+        Some(app.staff("jw").await),
+        Some(app.staff("jd").await),
+        Some(app.staff("qu").await),
+        Some(app.staff("admin").await),
+    ]
+}
+
 /// Replaces `{C1}`-style placeholders with the test's area and id values.
 fn fill(s: &str, vars: &[(&str, String)]) -> String {
     let mut out = s.to_string();
@@ -144,10 +161,6 @@ where
 async fn every_staff_endpoint_and_server_function_refuses_outside_the_role_and_area() {
     let app = spawn(true).await;
     let a = areas(&app).await;
-    app.add_staff("jw", Role::Committee, &a.c1).await;
-    app.add_staff("jd", Role::StreetOfficer, &a.s1).await;
-    app.add_staff("qu", Role::DistrictOfficer, &a.d1).await;
-    app.add_staff("admin", Role::CityAdmin, &a.city).await;
     app.add_staff("spare", Role::Committee, &a.c2).await;
     // One resident asking for verification in each of C1 and C2.
     let r1 = app.resident("13800138001").await;
@@ -179,14 +192,7 @@ async fn every_staff_endpoint_and_server_function_refuses_outside_the_role_and_a
         ("SPARE", scalar(&app, "SELECT id FROM staff WHERE username = 'spare'").await),
         ("DAY", day),
     ];
-    let browsers = [
-        None,
-        Some(app.resident("13800138009").await),
-        Some(app.staff("jw").await),
-        Some(app.staff("jd").await),
-        Some(app.staff("qu").await),
-        Some(app.staff("admin").await),
-    ];
+    let browsers = cast(&app, &a).await;
     let me_id: String = sqlx::query_scalar("SELECT id FROM residents WHERE id NOT IN (?, ?)")
         .bind(&vars[5].1)
         .bind(&vars[6].1)

@@ -4,10 +4,9 @@
 //! publishing's sibling close, deleting, results, export, and the lists, which hold
 //! the caller's own area's surveys and no others.
 use super::{answers, create, draft, questions, submit};
-use crate::accounts::matrix::{row, run, Actor, Call, Matrix};
+use crate::accounts::matrix::{cast, row, run, Actor, Call, Matrix};
 use crate::accounts::{areas, leak_writer, scalar};
 use crate::helpers::{location, spawn, TestApp};
-use app::core::access::Role;
 use sqlx::Connection;
 use tongxin::surveys::store::responses::Respondent;
 
@@ -52,18 +51,7 @@ async fn survey(app: &TestApp, area: &str, title: &str, publish: bool) -> String
 async fn every_staff_survey_route_and_function_refuses_outside_the_role_and_area() {
     let app = spawn(true).await;
     let a = areas(&app).await;
-    app.add_staff("jw", Role::Committee, &a.c1).await;
-    app.add_staff("jd", Role::StreetOfficer, &a.s1).await;
-    app.add_staff("qu", Role::DistrictOfficer, &a.d1).await;
-    app.add_staff("admin", Role::CityAdmin, &a.city).await;
-    let browsers = [
-        None,
-        Some(app.resident("13800138009").await),
-        Some(app.staff("jw").await),
-        Some(app.staff("jd").await),
-        Some(app.staff("qu").await),
-        Some(app.staff("admin").await),
-    ];
+    let browsers = cast(&app, &a).await;
     let month = |ahead: u32| {
         let today = app::core::time::china_date(app::core::time::now());
         let mut m = today[..7].to_string();
