@@ -1,6 +1,6 @@
 import { test, expect, Page, Browser } from '@playwright/test';
 import * as fs from 'node:fs';
-import { lastCode, shot, signInWithCode, staffSignIn, totp, waitForWasm, watchConsole } from './helpers';
+import { chinaDay, lastCode, shot, signInWithCode, staffSignIn, totp, waitForWasm, watchConsole } from './helpers';
 
 // Accounts at a phone viewport: a resident signs in with a code from the development
 // SMS sender, consents, picks a community, sees and exports their data; staff sign in
@@ -153,7 +153,7 @@ test('a street officer uploads observations in the browser with progress and a l
   await page.getByRole('link', { name: '指数数据' }).click();
   await expect(page).toHaveURL(/\/staff\/observations$/);
   await waitForWasm(page);
-  const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const day = chinaDay(3);
 
   // A file with a row outside the street and a bad row: refused whole, each line named.
   const bad = `period,area_code,indicator,value\n${day},449902002,crime_reports,4\n${day},449901001,crime_reports,1\n${day},449902002,nonsense,-1\n`;

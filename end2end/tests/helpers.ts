@@ -30,6 +30,11 @@ export async function shot(page: Page, name: string) {
 }
 
 /** The bottom navigation, in page order. */
+/** The date in China (UTC+8) `daysAgo` days before today, `YYYY-MM-DD`: the server's calendar. */
+export function chinaDay(daysAgo = 0): string {
+  return new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
 export const NAV_ZH = ['指数', '问卷', '微实事', '议事', '我的'];
 export const NAV_EN = ['Index', 'Surveys', 'Projects', 'Votes', 'Me'];
 
