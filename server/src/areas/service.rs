@@ -37,10 +37,8 @@ pub async fn import_rows(db: &Db, rows: Parsed, demo: bool) -> Result<ImportOutc
     }
     if repopulated {
         let tree = AreaTree::new(store::load(&mut *tx).await?);
-        if let Some(m) = index::in_force_opt(&mut tx).await? {
-            let periods = index::recompute_all(&mut tx, &m, &tree).await?;
-            tracing::info!(periods, "populations changed: every stored score recomputed");
-        }
+        let editions = index::recompute_all(&mut tx, &tree).await?;
+        tracing::info!(editions, "populations changed: every stored score recomputed");
     }
     meta::bump(&mut tx, meta::SNAPSHOT_REVISION).await?;
     if demo {

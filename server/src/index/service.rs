@@ -35,11 +35,6 @@ pub async fn in_force(tx: &mut Tx) -> Result<Methodology, StoreError> {
         .ok_or_else(|| StoreError::Corrupt("no methodology in force".into()))
 }
 
-/// The methodology in force, if one is (the map may be imported before one is adopted).
-pub async fn in_force_opt(tx: &mut Tx) -> Result<Option<Methodology>, StoreError> {
-    methodology::in_force(&mut **tx).await
-}
-
 /// Who uploaded a file, for the refusal of rows outside their area and the audit line.
 pub struct Uploader<'a> {
     pub staff: &'a StaffUser,
@@ -120,15 +115,20 @@ pub async fn apply(
     Ok(ImportOutcome::Applied { inserted, updated: rows.len() - inserted })
 }
 
+/// The editions the observations' periods touch ([`touched`]).
+pub fn affected_periods(observations: &[Observation]) -> BTreeSet<(Edition, Period)> {
+    touched(observations.iter().map(|o| o.period))
+}
+
 /// A day changes its daily edition and its month's monthly edition; a month changes
 /// its monthly edition.
-pub fn affected_periods(observations: &[Observation]) -> BTreeSet<(Edition, Period)> {
+fn touched(periods: impl IntoIterator<Item = Period>) -> BTreeSet<(Edition, Period)> {
     let mut out = BTreeSet::new();
-    for o in observations {
-        if let Period::Day(_) = o.period {
-            out.insert((Edition::Daily, o.period));
+    for p in periods {
+        if let Period::Day(_) = p {
+            out.insert((Edition::Daily, p));
         }
-        out.insert((Edition::Monthly, o.period.month()));
+        out.insert((Edition::Monthly, p.month()));
     }
     out
 }
@@ -214,23 +214,13 @@ pub async fn rate_days<'e, E: sqlx::Executor<'e, Database = sqlx::Sqlite>>(
     Ok(period.rate_days(today, latest))
 }
 
-/// Recomputes every period with observations, both editions: after a change that
-/// touches every score, such as a street's population.
-pub async fn recompute_all(
-    tx: &mut Tx,
-    m: &Methodology,
-    tree: &AreaTree,
-) -> Result<usize, StoreError> {
-    let periods = observations::periods(tx).await?;
-    let affected: BTreeSet<(Edition, Period)> = periods
-        .iter()
-        .flat_map(|p| match p {
-            Period::Day(_) => vec![(Edition::Daily, *p), (Edition::Monthly, p.month())],
-            Period::Month(_) => vec![(Edition::Monthly, *p)],
-        })
-        .collect();
-    recompute(tx, m, tree, &affected, &|_| {}).await?;
-    meta::bump(tx, meta::SNAPSHOT_REVISION).await?;
+/// Recomputes every period with observations, both editions, when a methodology is
+/// in force: after a change that touches every score, such as a street's population.
+/// The caller bumps the revision. Returns how many editions were recomputed.
+pub async fn recompute_all(tx: &mut Tx, tree: &AreaTree) -> Result<usize, StoreError> {
+    let Some(m) = methodology::in_force(&mut **tx).await? else { return Ok(0) };
+    let affected = touched(observations::periods(tx).await?);
+    recompute(tx, &m, tree, &affected, &|_| {}).await?;
     Ok(affected.len())
 }
 
@@ -247,7 +237,7 @@ pub async fn settle_last_month(
     };
     let mut tx = db.begin_write().await?;
     let tree = AreaTree::new(areas::load(&mut *tx).await?);
-    if let Some(m) = in_force_opt(&mut tx).await? {
+    if let Some(m) = methodology::in_force(&mut *tx).await? {
         let months = BTreeSet::from([(Edition::Monthly, month)]);
         recompute_on(&mut tx, &m, &tree, &months, today, &|_| {}).await?;
         meta::bump(&mut tx, meta::SNAPSHOT_REVISION).await?;

@@ -64,18 +64,21 @@ impl AppState {
         let ip = self.leptos.site_addr.ip();
         // Configured names first: the first is where links point when the request's
         // host is none of these.
-        let mut allowed = self.settings.allowed_hosts.clone();
+        let mut names = self.settings.allowed_hosts.clone();
         if !ip.is_unspecified() {
-            allowed.push(match ip {
-                std::net::IpAddr::V6(v6) => format!("[{v6}]:{port}"),
-                v4 => format!("{v4}:{port}"),
-            });
+            // `SocketAddr` writes the address as a Host header does ([::1]:3000).
+            names.push(std::net::SocketAddr::new(ip, port).to_string());
         }
-        allowed.push(format!("localhost:{port}"));
+        names.push(format!("localhost:{port}"));
         if ip.is_loopback() || ip.is_unspecified() {
-            allowed.extend([format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
+            names.extend([format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
         }
-        allowed.dedup();
+        let mut allowed: Vec<String> = Vec::new();
+        for n in names {
+            if !allowed.contains(&n) {
+                allowed.push(n);
+            }
+        }
         SiteOrigin {
             fixed: self.settings.public_origin.clone(),
             https: self.settings.secure_cookies,

@@ -232,6 +232,21 @@ impl Browser {
     }
 
     /// A same-origin form post, as a browser sends it from our page.
+    /// `GET path` read as JSON (a `serde_json::Value` or any type it deserialises to).
+    pub async fn json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        self.get(path).await.json().await.expect("JSON")
+    }
+
+    /// `GET path` with the language cookie when `lang` is given: status and body.
+    pub async fn page(&self, path: &str, lang: Option<&str>) -> (u16, String) {
+        let mut req = self.client.get(self.url(path));
+        if let Some(lang) = lang {
+            req = req.header("cookie", format!("tx_lang={lang}"));
+        }
+        let res = req.send().await.expect("request");
+        (res.status().as_u16(), res.text().await.expect("body"))
+    }
+
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client
             .post(self.url(path))

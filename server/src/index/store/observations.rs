@@ -104,8 +104,8 @@ pub async fn latest_day<'e, E: sqlx::Executor<'e, Database = sqlx::Sqlite>>(
     Ok(latest.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
 }
 
-/// Every (edition, period) that has observations: what a change that touches every
-/// score (a population) recomputes.
+/// Every period that has observations: what a change that touches every score (a
+/// population) recomputes.
 pub async fn periods(tx: &mut Tx) -> Result<Vec<Period>, StoreError> {
     let rows: Vec<String> =
         sqlx::query_scalar("SELECT DISTINCT period FROM observations").fetch_all(&mut **tx).await?;

@@ -28,12 +28,8 @@ fn halfway(m: &Methodology, population: f64) -> BTreeMap<&str, f64> {
 async fn api_score(app: &TestApp, edition: &str, period: &str, area: &str) -> Value {
     let key = if edition == "monthly" { "month" } else { "date" };
     let level = if area.starts_with('S') { "street" } else { "district" };
-    let body: Value = app
-        .get(&format!("/api/v1/index/{edition}?{key}={period}&level={level}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let body: Value =
+        app.json(&format!("/api/v1/index/{edition}?{key}={period}&level={level}")).await;
     let rows = body["areas"].as_array().unwrap();
     rows.iter().find(|r| r["area_code"] == area).unwrap()["score"].clone()
 }
@@ -151,12 +147,7 @@ async fn a_street_without_data_has_no_score_in_the_api_the_csv_and_the_page() {
     let csv = format!("period,area_code,indicator,value\n{}", day_csv(&m, &day, "S1", &counts));
     assert!(matches!(import(&app, &csv).await, ImportOutcome::Applied { .. }));
 
-    let body: Value = app
-        .get(&format!("/api/v1/index/daily?date={day}&level=street"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let body: Value = app.json(&format!("/api/v1/index/daily?date={day}&level=street")).await;
     let rows = body["areas"].as_array().unwrap();
     let codes: Vec<&str> = rows.iter().map(|r| r["area_code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["S1", "S2", "S3"], "scored streets first, then the others by code");
@@ -186,16 +177,8 @@ async fn a_street_without_data_has_no_score_in_the_api_the_csv_and_the_page() {
     }
 
     // The ranking page lists Street Two with "no data", not a score or a grade.
-    let html = app
-        .client
-        .get(app.url(&format!("/index?date={day}&level=street")))
-        .header("cookie", "tx_lang=en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (status, html) = app.page(&format!("/index?date={day}&level=street"), Some("en")).await;
+    assert_eq!(status, 200);
     let row = html
         .split("<li")
         .find(|li| li.contains("Street Two"))

@@ -84,12 +84,8 @@ async fn check_edition(
     let (edition, key) = if monthly { ("monthly", "month") } else { ("daily", "date") };
     let mut seen = 0;
     for level in ["street", "district", "city"] {
-        let body: Value = app
-            .get(&format!("/api/v1/index/{edition}?{key}={period}&level={level}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+        let body: Value =
+            app.json(&format!("/api/v1/index/{edition}?{key}={period}&level={level}")).await;
         assert_eq!(body["methodology_version"], m.version.as_str());
         assert_eq!(body["period"], period);
         let rows = body["areas"].as_array().unwrap();
@@ -129,16 +125,15 @@ async fn check_edition(
 }
 
 async fn latest(app: &TestApp, edition: &str) -> String {
-    let body: Value =
-        app.get(&format!("/api/v1/index/{edition}?level=city")).await.json().await.unwrap();
+    let body: Value = app.json(&format!("/api/v1/index/{edition}?level=city")).await;
     body["period"].as_str().unwrap().to_string()
 }
 
 #[tokio::test]
 async fn both_editions_at_every_level_equal_an_independent_computation() {
     let app = spawn(true).await;
-    let m: Methodology = app.get("/api/v1/methodology").await.json().await.unwrap();
-    let areas: Vec<Area> = app.get("/api/v1/areas").await.json().await.unwrap();
+    let m: Methodology = app.json("/api/v1/methodology").await;
+    let areas: Vec<Area> = app.json("/api/v1/areas").await;
     let day = latest(&app, "daily").await;
     check_edition(&app, &m, &areas, false, &day, 1.0).await;
     // The latest monthly edition is the latest complete month, with all 14 dimensions.
@@ -154,8 +149,7 @@ async fn both_editions_at_every_level_equal_an_independent_computation() {
         - chrono::NaiveDate::from_ymd_opt(y, mo, 1).unwrap();
     check_edition(&app, &m, &areas, true, &month, days.num_days() as f64).await;
     // A day from the middle of the history too.
-    let body: Value =
-        app.get("/api/v1/index/series?area=449900&edition=daily").await.json().await.unwrap();
+    let body: Value = app.json("/api/v1/index/series?area=449900&edition=daily").await;
     let points = body["points"].as_array().unwrap();
     assert_eq!(points.len(), 30, "the default series is the latest 30 days");
     assert_eq!(points.last().unwrap()["period"], day.as_str());
@@ -168,19 +162,14 @@ async fn series_match_the_editions_and_csv_matches_json() {
     let app = spawn(true).await;
     let day = latest(&app, "daily").await;
     let street = "449902002";
-    let body: Value = app
-        .get(&format!("/api/v1/index/series?area={street}&from=2020-01-01&to={day}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let body: Value =
+        app.json(&format!("/api/v1/index/series?area={street}&from=2020-01-01&to={day}")).await;
     let points = body["points"].as_array().unwrap();
     assert!(points.len() > 50, "two months and more of history: {}", points.len());
     // Every point equals that day's edition.
     for p in points.iter().rev().take(12) {
         let period = p["period"].as_str().unwrap();
-        let ed: Value =
-            app.get(&format!("/api/v1/index/daily?date={period}")).await.json().await.unwrap();
+        let ed: Value = app.json(&format!("/api/v1/index/daily?date={period}")).await;
         let row = ed["areas"]
             .as_array()
             .unwrap()
@@ -196,8 +185,7 @@ async fn series_match_the_editions_and_csv_matches_json() {
     assert!(points.iter().any(|p| p["grade"] == "poor" && p["warning"] == true));
 
     // CSV: same rows, same numbers, one column per dimension.
-    let json: Value =
-        app.get(&format!("/api/v1/index/daily?date={day}")).await.json().await.unwrap();
+    let json: Value = app.json(&format!("/api/v1/index/daily?date={day}")).await;
     let resp = app.get(&format!("/api/v1/index/daily?date={day}&format=csv")).await;
     assert_eq!(resp.status(), 200);
     assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
@@ -304,7 +292,7 @@ async fn series_bounds_take_days_or_months_and_long_or_empty_ranges_answer() {
 #[tokio::test]
 async fn the_openapi_document_describes_every_endpoint() {
     let app = spawn(true).await;
-    let doc: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let doc: Value = app.json("/api/v1/openapi.json").await;
     assert_eq!(doc["openapi"], "3.1.0");
     for path in tongxin::web::OPENAPI_PATHS {
         let op = &doc["paths"][path]["get"];

@@ -2,26 +2,17 @@
 use crate::helpers::{areas, spawn};
 use app::core::areas::Level;
 
-async fn page(app: &crate::helpers::TestApp, path: &str, lang: Option<&str>) -> (u16, String) {
-    let mut req = app.client.get(app.url(path));
-    if let Some(lang) = lang {
-        req = req.header("cookie", format!("tx_lang={lang}"));
-    }
-    let res = req.send().await.unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
-
 #[tokio::test]
 async fn home_is_chinese_by_default_and_english_by_cookie() {
     let app = spawn(true).await;
-    let (status, html) = page(&app, "/", None).await;
+    let (status, html) = app.page("/", None).await;
     assert_eq!(status, 200);
     assert!(html.contains(r#"<html lang="zh-CN""#));
     assert!(html.contains("同心市") && html.contains("演示数据"));
     for label in ["指数", "问卷", "微实事", "议事", "我的"] {
         assert!(html.contains(&format!("<span>{label}</span>")), "{label}");
     }
-    let (_, html) = page(&app, "/", Some("en")).await;
+    let (_, html) = app.page("/", Some("en")).await;
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains("Tongxin City") && html.contains("Demo data"));
 }
@@ -29,7 +20,7 @@ async fn home_is_chinese_by_default_and_english_by_cookie() {
 #[tokio::test]
 async fn no_demo_notice_without_demo_data() {
     let app = spawn(false).await;
-    let (status, html) = page(&app, "/", None).await;
+    let (status, html) = app.page("/", None).await;
     assert_eq!(status, 200);
     assert!(!html.contains("演示数据"));
 }
@@ -40,29 +31,29 @@ async fn every_shell_page_renders() {
     let all = areas(&app.db).await;
     let community = all.iter().find(|a| a.level == Level::Community).unwrap();
     for path in ["/", "/areas", "/areas?q=%E9%87%91", "/surveys", "/projects", "/votes", "/me"] {
-        let (status, html) = page(&app, path, None).await;
+        let (status, html) = app.page(path, None).await;
         assert_eq!(status, 200, "{path}");
         assert!(html.contains(r#"id="main""#), "{path}");
     }
-    let (status, html) = page(&app, &format!("/areas/{}", community.code), None).await;
+    let (status, html) = app.page(&format!("/areas/{}", community.code), None).await;
     assert_eq!(status, 200);
     assert!(html.contains(&community.name_zh));
     assert!(html.contains("设为我的社区"));
     // The server-side search (no JavaScript) lists matching communities.
-    let (_, html) = page(&app, "/areas?q=Village", Some("en")).await;
+    let (_, html) = app.page("/areas?q=Village", Some("en")).await;
     assert!(html.contains(" Village</span>"));
 }
 
 #[tokio::test]
 async fn unknown_pages_and_areas_are_404_in_the_current_language() {
     let app = spawn(true).await;
-    let (status, html) = page(&app, "/no/such/page", None).await;
+    let (status, html) = app.page("/no/such/page", None).await;
     assert_eq!(status, 404);
     assert!(html.contains("页面不存在"));
-    let (status, html) = page(&app, "/no/such/page", Some("en")).await;
+    let (status, html) = app.page("/no/such/page", Some("en")).await;
     assert_eq!(status, 404);
     assert!(html.contains("Page not found"));
-    let (status, html) = page(&app, "/areas/999999", Some("en")).await;
+    let (status, html) = app.page("/areas/999999", Some("en")).await;
     assert_eq!(status, 404);
     assert!(html.contains("999999"));
 }
@@ -89,15 +80,15 @@ async fn chosen_area_shows_in_the_header() {
 #[tokio::test]
 async fn a_storage_failure_shows_the_error_page_in_the_residents_language() {
     let app = spawn(true).await;
-    assert_eq!(page(&app, "/", None).await.0, 200);
+    assert_eq!(app.page("/", None).await.0, 200);
     // The pool refuses new work at once; waiting for idle connections is bounded.
     let _ = tokio::time::timeout(std::time::Duration::from_secs(5), app.db.close()).await;
     // The area map is re-validated at most once a second.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let (status, html) = page(&app, "/", None).await;
+    let (status, html) = app.page("/", None).await;
     assert_eq!(status, 500);
     assert!(html.contains("出错了"), "{html}");
-    let (status, html) = page(&app, "/areas", Some("en")).await;
+    let (status, html) = app.page("/areas", Some("en")).await;
     assert_eq!(status, 500);
     assert!(html.contains("Something went wrong"));
 }
@@ -105,7 +96,7 @@ async fn a_storage_failure_shows_the_error_page_in_the_residents_language() {
 #[tokio::test]
 async fn the_methodology_page_lists_every_indicator_in_both_languages() {
     let app = spawn(false).await;
-    let (status, html) = page(&app, "/index/methodology", None).await;
+    let (status, html) = app.page("/index/methodology", None).await;
     assert_eq!(status, 200);
     for text in
         ["指数如何计算", "治安指数", "违法犯罪警情", "市民打分", "版本 2026.1", "件/万人·日"]
@@ -113,7 +104,7 @@ async fn the_methodology_page_lists_every_indicator_in_both_languages() {
         assert!(html.contains(text), "{text}");
     }
     assert_eq!(html.matches(r#"class="indicator""#).count(), 28);
-    let (_, html) = page(&app, "/index/methodology", Some("en")).await;
+    let (_, html) = app.page("/index/methodology", Some("en")).await;
     for text in [
         "How the index is calculated",
         "Public security",
@@ -129,7 +120,7 @@ async fn index_pages_carry_the_published_scores_in_their_html() {
     let app = spawn(true).await;
     let ranking: serde_json::Value = app.get("/api/v1/index/daily").await.json().await.unwrap();
     let day = ranking["period"].as_str().unwrap();
-    let (status, html) = page(&app, "/index", None).await;
+    let (status, html) = app.page("/index", None).await;
     assert_eq!(status, 200);
     // Every street with its score to one decimal, in rank order, without any script.
     let mut last = 0;
@@ -144,18 +135,18 @@ async fn index_pages_carry_the_published_scores_in_their_html() {
         assert!(html[at..].contains(&shown), "{code} {shown}");
     }
     assert!(html.contains(day));
-    let (status, html) = page(&app, "/index/area/449902002?edition=monthly", Some("en")).await;
+    let (status, html) = app.page("/index/area/449902002?edition=monthly", Some("en")).await;
     assert_eq!(status, 200);
     assert!(html.contains("Fenglin Subdistrict") && html.contains("data-chart="));
     // Bad and missing periods, unknown areas: clear statuses, in the visitor's language.
-    assert_eq!(page(&app, "/index?date=2026-02-30", None).await.0, 400);
-    let (status, html) = page(&app, "/index?date=2001-01-01", None).await;
+    assert_eq!(app.page("/index?date=2026-02-30", None).await.0, 400);
+    let (status, html) = app.page("/index?date=2001-01-01", None).await;
     assert_eq!(status, 404);
     assert!(html.contains("2001-01-01 尚未发布指数"));
     assert_eq!(
-        page(&app, "/index/area/449901001001", None).await.0,
+        app.page("/index/area/449901001001", None).await.0,
         404,
         "communities have no index"
     );
-    assert_eq!(page(&app, "/index/area/nope", Some("en")).await.0, 404);
+    assert_eq!(app.page("/index/area/nope", Some("en")).await.0, 404);
 }
