@@ -46,6 +46,7 @@ pub enum ProblemKind {
     BadPhone(String),
     DuplicatePhone { first: u64 },
     LongLabel,
+    TooManyRows { max: usize },
 }
 
 impl Problem {
@@ -135,6 +136,7 @@ impl Problem {
                 lang.fmt(Msg::ImportDuplicatePhone, &[("first", &first.to_string())])
             }
             LongLabel => lang.t(Msg::ImportLongLabel).into(),
+            TooManyRows { max } => lang.fmt(Msg::ImportTooManyRows, &[("max", &max.to_string())]),
         }
     }
 }
@@ -182,8 +184,9 @@ pub fn at(line: u64, kind: ProblemKind) -> Problem {
 /// Reads the CSV bytes into rows, reporting encoding and shape problems per line.
 /// A UTF-8 byte-order mark (as Excel writes) is accepted; extra columns are ignored.
 /// Only a file without a usable header is an error here; every other problem travels
-/// on in [`Parsed`] so that validation can report all bad lines in one pass.
-pub fn parse_csv(bytes: &[u8], columns: &[&str]) -> Result<Parsed, Vec<Problem>> {
+/// on in [`Parsed`] so that validation can report all bad lines in one pass. A file
+/// with more than `max_rows` data rows is refused whole, before its rows are checked.
+pub fn parse_csv(bytes: &[u8], columns: &[&str], max_rows: usize) -> Result<Parsed, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(vec![Problem { line: None, kind: ProblemKind::EmptyFile }]);
@@ -227,6 +230,7 @@ pub fn parse_csv(bytes: &[u8], columns: &[&str]) -> Result<Parsed, Vec<Problem>>
 
     let mut rows = Vec::new();
     let mut unreadable = Vec::new();
+    let mut data_rows = 0usize;
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -239,6 +243,13 @@ pub fn parse_csv(bytes: &[u8], columns: &[&str]) -> Result<Parsed, Vec<Problem>>
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // a blank line, as spreadsheets leave at the end
+        }
+        data_rows += 1;
+        if data_rows > max_rows {
+            return Err(vec![Problem {
+                line: None,
+                kind: ProblemKind::TooManyRows { max: max_rows },
+            }]);
         }
         let legible_code = record
             .get(index[0])
@@ -268,4 +279,26 @@ pub fn parse_csv(bytes: &[u8], columns: &[&str]) -> Result<Parsed, Vec<Problem>>
         }
     }
     Ok(Parsed { rows, problems, unreadable })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_row_limit_counts_data_rows_not_blank_lines() {
+        let two = b"a,b\n1,2\n\n3,4\n\n";
+        assert_eq!(parse_csv(two, &["a", "b"], 2).unwrap().rows.len(), 2);
+        let refused = parse_csv(two, &["a", "b"], 1).unwrap_err();
+        assert_eq!(
+            refused,
+            vec![Problem { line: None, kind: ProblemKind::TooManyRows { max: 1 } }]
+        );
+        // Unreadable rows count too: a file of bad lines cannot dodge the limit.
+        let bad = b"a,b\n1\n2\n";
+        assert!(matches!(
+            parse_csv(bad, &["a", "b"], 1).unwrap_err()[..],
+            [Problem { kind: ProblemKind::TooManyRows { max: 1 }, .. }]
+        ));
+    }
 }

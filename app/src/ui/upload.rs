@@ -25,8 +25,15 @@ enum Stage {
     Failed,
 }
 
+/// `hidden`: fields sent with the file (name, value), such as the community a roll is for.
 #[island]
-pub fn Uploader(action: String, label: String, submit: String, lang: Lang) -> impl IntoView {
+pub fn Uploader(
+    action: String,
+    label: String,
+    submit: String,
+    lang: Lang,
+    hidden: Vec<(String, String)>,
+) -> impl IntoView {
     let stage = RwSignal::new(Stage::Idle);
     let report = RwSignal::new(None::<Report>);
     let form_ref = NodeRef::<leptos::html::Form>::new();
@@ -76,6 +83,7 @@ pub fn Uploader(action: String, label: String, submit: String, lang: Lang) -> im
     };
     view! {
         <form method="post" action=action enctype="multipart/form-data" class="form" node_ref=form_ref on:submit=on_submit>
+            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
             <div class="form-field">
                 <label for="upload-file">{label}</label>
                 <input id="upload-file" name="file" type="file" accept=".csv,text/csv" required/>

@@ -6,10 +6,13 @@ use std::collections::HashMap;
 
 pub const COLUMNS: [&str; 2] = ["phone", "label"];
 pub const MAX_LABEL: usize = 40;
+/// Most entries in one community's roll (the largest communities have about 30,000
+/// residents; every adult's number fits).
+pub const MAX_ROWS: usize = 50_000;
 
 /// The roll's entries as (number, label), or every problem found.
 pub fn parse(bytes: &[u8]) -> Result<Vec<(Phone, String)>, Vec<Problem>> {
-    let parsed = parse_csv(bytes, &COLUMNS)?;
+    let parsed = parse_csv(bytes, &COLUMNS, MAX_ROWS)?;
     let mut problems = parsed.problems;
     if parsed.rows.is_empty() && problems.is_empty() {
         return Err(vec![Problem { line: None, kind: ProblemKind::EmptyFile }]);

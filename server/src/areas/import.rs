@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 pub const COLUMNS: [&str; 6] = ["code", "parent_code", "level", "name_zh", "name_en", "population"];
 const MAX_NAME_CHARS: usize = 64;
+/// Most areas in one file (a city of 15 million has about 4,000 communities).
+pub const MAX_ROWS: usize = 20_000;
 
 /// The rows to write, parents before children, and how many codes are new.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,7 +22,7 @@ pub struct ValidAreas {
 
 /// Reads an areas file.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
-    parse_csv(bytes, &COLUMNS)
+    parse_csv(bytes, &COLUMNS, MAX_ROWS)
 }
 
 fn valid_code(code: &str) -> bool {

@@ -8,9 +8,11 @@ use app::index::rules::periods::Period;
 use std::collections::HashMap;
 
 pub const COLUMNS: [&str; 4] = ["period", "area_code", "indicator", "value"];
+/// Most rows in one file: a year of every indicator for 250 streets (about 40 MB).
+pub const MAX_ROWS: usize = 1_000_000;
 
 pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
-    parse_csv(bytes, &COLUMNS)
+    parse_csv(bytes, &COLUMNS, MAX_ROWS)
 }
 
 /// Checks every row against the area map and the methodology in force; with a

@@ -114,14 +114,12 @@ fn ResidentsView(lang: Lang, page: CommunityStaffPage) -> impl IntoView {
             <h2 id="roll-h">{lang.t(Msg::StaffRollTitle)}</h2>
             <p>{lang.fmt(Msg::StaffRollSize, &[("count", &residents.roll_size.to_string())])}</p>
             <p class="hint">{lang.t(Msg::StaffRollHint)}</p>
-            <form method="post" action="/staff/roll" enctype="multipart/form-data" class="form">
-                <input type="hidden" name="community" value=code/>
-                <div class="form-field">
-                    <label for="roll-file">{lang.t(Msg::StaffRollFile)}</label>
-                    <input id="roll-file" name="file" type="file" accept=".csv,text/csv" required/>
-                </div>
-                <button type="submit" class="button">{lang.t(Msg::StaffRollSubmit)}</button>
-            </form>
+            <crate::ui::upload::Uploader
+                action="/staff/roll".to_string()
+                label=lang.t(Msg::StaffRollFile).to_string()
+                submit=lang.t(Msg::StaffRollSubmit).to_string()
+                lang=lang
+                hidden=vec![("community".to_string(), code)]/>
         </section>
     }
 }

@@ -24,7 +24,8 @@ pub fn StaffObservationsPage() -> impl IntoView {
                             action="/staff/observations".to_string()
                             label=lang.t(Msg::StaffObsFile).to_string()
                             submit=lang.t(Msg::StaffObsSubmit).to_string()
-                            lang=lang/>
+                            lang=lang
+                            hidden=Vec::new()/>
                     </section>
                 }
             })

@@ -52,3 +52,39 @@ async fn committees_verify_their_residents_by_hand_and_by_roll() {
         jw.upload("/staff/roll", &[("community", &a.c1)], "roll.xlsx", "PK\u{3}\u{4}", true).await;
     assert_eq!(res.status(), 400, "not a CSV");
 }
+
+/// A roll as large as a community's may be is taken whole; one more line is refused
+/// before any line is read, with the limit named, and the old roll stays.
+#[tokio::test]
+async fn a_roll_over_the_row_limit_is_refused_whole() {
+    use tongxin::accounts::roll_import::MAX_ROWS;
+    let app = spawn(true).await;
+    let a = areas(&app).await;
+    app.add_staff("jw", Role::Committee, &a.c1).await;
+    let jw = app.staff("jw").await;
+    let roll = |n: usize| {
+        let mut s = String::from("phone,label\n");
+        for i in 0..n {
+            s.push_str(&format!("139{i:08},\n"));
+        }
+        s
+    };
+    let full = roll(MAX_ROWS);
+    let res = jw.upload("/staff/roll", &[("community", &a.c1)], "roll.csv", &full, true).await;
+    assert_eq!(res.status(), 200);
+    let before = state(&app).await;
+    let over = roll(MAX_ROWS + 1);
+    let res = jw.upload("/staff/roll", &[("community", &a.c1)], "roll.csv", &over, true).await;
+    assert_eq!(res.status(), 422);
+    let report: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(
+        report["problems"],
+        serde_json::json!([format!("文件：文件数据超过 {MAX_ROWS} 行，超出单个文件的上限")])
+    );
+    assert_eq!(state(&app).await, before);
+    assert_eq!(
+        scalar(&app, "SELECT CAST(count(*) AS TEXT) FROM resident_roll").await,
+        MAX_ROWS.to_string()
+    );
+}
