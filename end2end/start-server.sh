@@ -11,4 +11,8 @@ add e2e-a11y-zh 无障碍检查 city_admin 449900
 add e2e-a11y-en 无障碍检查 city_admin 449900
 add e2e-street 枫林街道测试 street_officer 449902002
 add e2e-committee 枫林社区测试 committee 449902002001
+# Each spec that changes shared data has an account and an area of its own, which no
+# other spec reads: verification requests in 北山街道's first community, uploads to 松涛街道.
+add e2e-verifier 北山社区测试 committee 449904001001
+add e2e-uploader 松涛街道测试 street_officer 449904002
 exec "$bin" serve

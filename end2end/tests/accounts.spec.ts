@@ -7,6 +7,11 @@ import { chinaDay, lastCode, shot, signInWithCode, staffSignIn, totp, waitForWas
 // and see only their own area. The staff accounts come from start-server.sh.
 const COMMUNITY = '449902002001'; // the e2e committee's community, in 枫林街道
 const OTHER_COMMUNITY = '449901001001'; // in another district
+// The verifying committee's community: no other spec's resident asks to be verified there.
+const VERIFIER_COMMUNITY = '449904001001';
+// The uploading officer's street, which no other spec reads.
+const UPLOAD_STREET = '449904002';
+const OUTSIDE_STREET = '449901001';
 
 /** A phone number no other test uses. */
 function phoneFor(n: number): string {
@@ -90,17 +95,18 @@ test('a resident deletes their account and it is gone', async ({ page }) => {
 });
 
 test('a committee member sees only their community and verifies a resident', async ({ page, browser }) => {
-  // The refused pages below answer 403, which Chromium logs as failed resources.
-  const console = watchConsole(page, [/status of 403/]);
+  // The refused roll answers 422 and the refused pages below 403, which Chromium logs
+  // as failed resources.
+  const console = watchConsole(page, [/status of 403/, /status of 422/]);
   // A resident of the committee's community asks to be verified.
   const resident = await residentAsking(browser, phoneFor(3), '李红', '3 栋 2 单元 201');
 
-  await staffSignIn(page, 'e2e-committee');
-  await expect(page.getByRole('heading', { level: 2, name: '枫林社区测试' })).toBeVisible();
+  await staffSignIn(page, 'e2e-verifier');
+  await expect(page.getByRole('heading', { level: 2, name: '北山社区测试' })).toBeVisible();
   // Only their own community is listed, and only the home tab: no uploads, accounts or log.
   const communities = page.locator('a[href^="/staff/residents?community="]');
   await expect(communities).toHaveCount(1);
-  await expect(communities.first()).toHaveAttribute('href', `/staff/residents?community=${COMMUNITY}`);
+  await expect(communities.first()).toHaveAttribute('href', `/staff/residents?community=${VERIFIER_COMMUNITY}`);
   const tabs = page.getByRole('navigation', { name: '工作台导航' }).locator('.tabs').getByRole('link');
   await expect(tabs).toHaveText(['首页', '问卷']);
   await shot(page, 'staff-home-committee-zh');
@@ -113,6 +119,20 @@ test('a committee member sees only their community and verifies a resident', asy
   await page.getByRole('button', { name: '通过 李红 的认证', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '已处理' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '待认证（0）' })).toBeVisible();
+
+  // The roll uploads in place, with its progress and a line-by-line report.
+  await waitForWasm(page);
+  const here = page.url();
+  const roll = page.locator('.upload-report');
+  const file = page.getByLabel('名册 CSV 文件');
+  await file.setInputFiles({ name: 'roll.csv', mimeType: 'text/csv', buffer: Buffer.from('phone,label\n12345,\n13900001234,5栋\n13900001234,\n') });
+  await page.getByRole('button', { name: '上传名册' }).click();
+  await expect(roll.locator('li')).toHaveText([/^第 2 行：/, /^第 4 行：手机号与第 3 行重复/]);
+  await file.setInputFiles({ name: 'roll.csv', mimeType: 'text/csv', buffer: Buffer.from('phone,label\n13900001234,5栋\n') });
+  await page.getByRole('button', { name: '上传名册' }).click();
+  await expect(roll.locator('.alert-ok')).toHaveText('名册已更新：1 个号码，新认证 0 位居民。');
+  await expect(page).toHaveURL(here);
+  await shot(page, 'staff-roll-uploaded-zh');
 
   // The resident sees it at once.
   await resident.goto('/me');
@@ -135,7 +155,7 @@ async function residentAsking(browser: Browser, phone: string, name: string, add
   await page.goto('/signin?next=/me');
   await signInWithCode(page, phone);
   await page.getByRole('button', { name: '我已阅读并同意' }).click();
-  await page.getByLabel('选择所在社区').selectOption(COMMUNITY);
+  await page.getByLabel('选择所在社区').selectOption(VERIFIER_COMMUNITY);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('楼栋房号').fill(address);
@@ -149,27 +169,30 @@ test('a street officer uploads observations in the browser with progress and a l
   // The refused upload answers 403 (a row lies outside the officer's area), which
   // Chromium logs as a failed resource.
   const console = watchConsole(page, [/status of 403/]);
-  await staffSignIn(page, 'e2e-street');
+  await staffSignIn(page, 'e2e-uploader');
   await page.getByRole('link', { name: '指数数据' }).click();
   await expect(page).toHaveURL(/\/staff\/observations$/);
   await waitForWasm(page);
-  const day = chinaDay(3);
+  // A day in a month no other spec reads (their editions are the latest day and month).
+  const day = chinaDay(100);
 
   // A file with a row outside the street and a bad row: refused whole, each line named.
-  const bad = `period,area_code,indicator,value\n${day},449902002,crime_reports,4\n${day},449901001,crime_reports,1\n${day},449902002,nonsense,-1\n`;
+  const bad = `period,area_code,indicator,value\n${day},${UPLOAD_STREET},crime_reports,4\n${day},${OUTSIDE_STREET},crime_reports,1\n${day},${UPLOAD_STREET},nonsense,-1\n`;
   await page.getByLabel('观测数据 CSV 文件').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: '上传并导入' }).click();
   const report = page.locator('.upload-report');
   await expect(report.locator('.alert-error')).toContainText('数据库没有任何改动');
-  await expect(report.locator('li')).toHaveCount(3);
-  await expect(report.locator('li').first()).toContainText('第 3 行');
+  // Line 3 lies outside the street; line 4 names no indicator and has a negative value.
+  await expect(report.locator('li')).toHaveText([/^第 3 行：/, /^第 4 行：/, /^第 4 行：/]);
+  await expect(report.locator('li').first()).toContainText(OUTSIDE_STREET);
   await shot(page, 'staff-upload-refused-zh');
 
   // A good file for the officer's street: applied, the page still in place.
-  const good = `period,area_code,indicator,value\n${day},449902002,crime_reports,4\n`;
+  const good = `period,area_code,indicator,value\n${day},${UPLOAD_STREET},crime_reports,4\n`;
   await page.getByLabel('观测数据 CSV 文件').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.getByRole('button', { name: '上传并导入' }).click();
-  await expect(report.locator('.alert-ok')).toBeVisible();
+  // The demo has every indicator for every day: the one row replaces the seeded figure.
+  await expect(report.locator('.alert-ok')).toHaveText('已导入 1 条观测数据（新增 0 条，替换 1 条）。');
   await expect(page).toHaveURL(/\/staff\/observations$/);
   await shot(page, 'staff-upload-ok-zh');
   console.check();

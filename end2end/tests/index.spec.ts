@@ -16,6 +16,33 @@ function daysBefore(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** One decimal as the server prints it (Rust's `{:.1}`: exact ties go to the even digit). */
+function fixed1(x: number): string {
+  const tenfold = x * 10;
+  if (Number.isInteger(x * 20) && !Number.isInteger(tenfold)) {
+    const down = Math.floor(tenfold);
+    return ((down % 2 === 0 ? down : down + 1) / 10).toFixed(1);
+  }
+  return x.toFixed(1);
+}
+
+const GRADES_ZH: Record<string, string> = { excellent: '优秀', good: '良好', steady: '平稳', poor: '较差' };
+const GRADES_EN: Record<string, string> = { excellent: 'Excellent', good: 'Good', steady: 'Steady', poor: 'Poor' };
+
+/** The change line a ranking row shows, from the API's unrounded scores of two days. */
+function changeText(today: number | null, before: number | null): string {
+  if (today === null || before === null) return '无可比数据';
+  const c = today - before;
+  if (c >= 0.05) return `▲ 比前一天上升 ${fixed1(c)}`;
+  if (c <= -0.05) return `▼ 比前一天下降 ${fixed1(-c)}`;
+  return '与前一天持平';
+}
+
+async function scoreOf(request: APIRequestContext, code: string, day: string): Promise<number> {
+  const body = await (await request.get(`/api/v1/index/daily?date=${day}`)).json();
+  return body.areas.find((a: any) => a.area_code === code).score;
+}
+
 async function chartsRendered(page: Page, n: number) {
   await expect(page.locator('.chart-canvas.is-rendered')).toHaveCount(n);
   for (const chart of await page.locator('.chart-canvas.is-rendered').all()) {
@@ -31,14 +58,18 @@ test('the ranking lists every subdistrict with grades, filters by district and g
   await expect(page.getByRole('heading', { name: /全市指数/ })).toContainText(day);
   const rows = page.locator('#ranking .rank-row');
   await expect(rows).toHaveCount(25);
-  // Ranks follow the API's order; every row shows a grade in words, not colour alone.
+  // Ranks follow the API's order; each row shows its own score, its grade in words (not
+  // colour alone) and its change on the day before, as the API's figures give them.
   const api = await (await request.get(`/api/v1/index/daily?date=${day}`)).json();
-  await expect(rows.first()).toHaveAttribute('data-code', api.areas[0].area_code);
-  await expect(rows.last()).toHaveAttribute('data-code', api.areas[24].area_code);
-  for (const row of await rows.all()) {
-    await expect(row.locator('.grade-label')).toHaveText(/优秀|良好|平稳|较差|数据不足/);
+  const before = await (await request.get(`/api/v1/index/daily?date=${daysBefore(day, 1)}`)).json();
+  const prior = new Map(before.areas.map((a: any) => [a.area_code, a.score]));
+  for (const [i, a] of api.areas.entries()) {
+    const row = rows.nth(i);
+    await expect(row, a.area_code).toHaveAttribute('data-code', a.area_code);
+    await expect(row.locator('.grade-score')).toHaveText(fixed1(a.score));
+    await expect(row.locator('.grade-label')).toHaveText(GRADES_ZH[a.grade]);
+    await expect(row.locator('.change')).toHaveText(changeText(a.score, (prior.get(a.area_code) ?? null) as number | null));
   }
-  await expect(page.locator('#ranking')).toContainText(/比前一天(上升|下降)|与前一天持平/);
   await shot(page, 'index-ranking-zh');
 
   // District filter: 西岭区 has five.
@@ -71,11 +102,16 @@ test('the ranking lists every subdistrict with grades, filters by district and g
 test('a street page draws its charts and keeps their figures in tables', async ({ page, request }) => {
   const console = watchConsole(page);
   const day = await latestDay(request);
+  const [today, before] = await Promise.all([scoreOf(request, FENGLIN, day), scoreOf(request, FENGLIN, daysBefore(day, 1))]);
   await page.goto(`/index/area/${FENGLIN}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('枫林街道');
-  await expect(page.locator('.index-hero .grade-large .grade-score')).toHaveText(/^\d+\.\d$/);
-  // The sentence names the change and its main reasons.
-  await expect(page.locator('#why-sentence')).toContainText(/枫林街道比 \d{4}-\d\d-\d\d (上升|下降) \d+\.\d 分，主要因为|持平/);
+  await expect(page.locator('.index-hero .grade-large .grade-score')).toHaveText(fixed1(today));
+  // The sentence names the change, its direction and size as the API's scores give them.
+  const c = today - before;
+  const prev = daysBefore(day, 1);
+  await expect(page.locator('#why-sentence')).toHaveText(
+    Math.abs(c) < 0.05 ? `枫林街道与 ${prev} 持平。` : new RegExp(`^枫林街道比 ${prev} ${c > 0 ? '上升' : '下降'} ${fixed1(Math.abs(c))} 分，主要因为.+。$`),
+  );
   // Three charts: why, trend, radar — drawn as SVG by the trimmed ECharts.
   await chartsRendered(page, 3);
   // The trend's figures: 30 rows, the newest first, in the fallback table.
@@ -150,11 +186,14 @@ test.describe('without JavaScript', () => {
 
   test('scores, tables and forms all work', async ({ page, request }) => {
     const day = await latestDay(request);
+    const api = await (await request.get(`/api/v1/index/daily?date=${day}`)).json();
     await page.goto('/index');
     await expect(page.locator('#ranking .rank-row')).toHaveCount(25);
-    await expect(page.locator('#ranking .grade-score').first()).toHaveText(/^\d+\.\d$/);
+    const first = page.locator('#ranking .rank-row').first();
+    await expect(first).toHaveAttribute('data-code', api.areas[0].area_code);
+    await expect(first.locator('.grade-score')).toHaveText(fixed1(api.areas[0].score));
     await page.goto(`/index/area/${FENGLIN}`);
-    await expect(page.locator('.index-hero .grade-score')).toHaveText(/^\d+\.\d$/);
+    await expect(page.locator('.index-hero .grade-score')).toHaveText(fixed1(await scoreOf(request, FENGLIN, day)));
     // No chart without scripts; their figures are there instead.
     await expect(page.locator('.chart-canvas.is-rendered')).toHaveCount(0);
     await expect(page.locator('#why-chart ~ .chart-data table')).toBeVisible();
@@ -170,14 +209,22 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the pages work in English', async ({ page, context }) => {
+test('the pages work in English', async ({ page, context, request }) => {
   await context.addCookies([{ name: 'tx_lang', value: 'en', url: test.info().project.use.baseURL! }]);
+  const day = await latestDay(request);
+  const prev = daysBefore(day, 1);
+  const c = (await scoreOf(request, FENGLIN, day)) - (await scoreOf(request, FENGLIN, prev));
   await page.goto(`/index/area/${FENGLIN}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fenglin Subdistrict');
-  await expect(page.locator('#why-sentence')).toContainText(/Fenglin Subdistrict is (up|down|unchanged)/);
+  await expect(page.locator('#why-sentence')).toHaveText(
+    Math.abs(c) < 0.05
+      ? `Fenglin Subdistrict is unchanged on ${prev}.`
+      : new RegExp(`^Fenglin Subdistrict is ${c > 0 ? 'up' : 'down'} ${fixed1(Math.abs(c))} points on ${prev}, mostly ${c > 0 ? 'thanks to' : 'because of'} .+\\.$`),
+  );
   await chartsRendered(page, 3);
   await shot(page, 'index-street-en');
+  const api = await (await request.get(`/api/v1/index/daily?date=${day}`)).json();
   await page.goto('/index');
-  await expect(page.locator('#ranking .grade-label').first()).toHaveText(/Excellent|Good|Steady|Poor/);
+  await expect(page.locator('#ranking .grade-label').first()).toHaveText(GRADES_EN[api.areas[0].grade]);
   await shot(page, 'index-ranking-en');
 });

@@ -122,22 +122,38 @@ async fn index_pages_carry_the_published_scores_in_their_html() {
     let day = ranking["period"].as_str().unwrap();
     let (status, html) = app.page("/index", None).await;
     assert_eq!(status, 200);
-    // Every street with its score to one decimal, in rank order, without any script.
+    // Every street in rank order, its own row carrying its score to one decimal and its
+    // grade in words, without any script.
     let mut last = 0;
     for row in ranking["areas"].as_array().unwrap() {
         let code = row["area_code"].as_str().unwrap();
-        let at = html
-            .find(&format!(r#"data-code="{code}""#))
-            .unwrap_or_else(|| panic!("{code} missing"));
+        let start = format!(r#"data-code="{code}" class="rank-row""#);
+        let at = html.find(&start).unwrap_or_else(|| panic!("{code} missing"));
         assert!(at > last, "{code} out of order");
         last = at;
-        let shown = format!("{:.1}", row["score"].as_f64().unwrap());
-        assert!(html[at..].contains(&shown), "{code} {shown}");
+        let own = &html[at..at + html[at..].find("</li>").unwrap()];
+        let shown =
+            format!(r#"<span class="grade-score">{:.1}</span>"#, row["score"].as_f64().unwrap());
+        let grade = match row["grade"].as_str().unwrap() {
+            "excellent" => "优秀",
+            "good" => "良好",
+            "steady" => "平稳",
+            _ => "较差",
+        };
+        let label = format!(r#"<span class="grade-label">{grade}</span>"#);
+        assert!(own.contains(&shown) && own.contains(&label), "{code}: {shown} {label} in {own}");
     }
-    assert!(html.contains(day));
+    assert!(html.contains(day), "{day}");
+    let monthly: serde_json::Value = app.get("/api/v1/index/monthly").await.json().await.unwrap();
+    let fenglin =
+        monthly["areas"].as_array().unwrap().iter().find(|a| a["area_code"] == "449902002");
+    let score = fenglin.unwrap()["score"].as_f64().unwrap();
     let (status, html) = app.page("/index/area/449902002?edition=monthly", Some("en")).await;
     assert_eq!(status, 200);
     assert!(html.contains("Fenglin Subdistrict") && html.contains("data-chart="));
+    let hero = &html[html.find(r#"index-hero""#).expect("the hero")..];
+    let hero = &hero[..hero.find("</section>").unwrap()];
+    assert!(hero.contains(&format!(r#"<span class="grade-score">{score:.1}</span>"#)), "{hero}");
     // Bad and missing periods, unknown areas: clear statuses, in the visitor's language.
     assert_eq!(app.page("/index?date=2026-02-30", None).await.0, 400);
     let (status, html) = app.page("/index?date=2001-01-01", None).await;
