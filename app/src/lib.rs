@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/index/methodology") view=index::pages::MethodologyPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys") view=surveys::pages::SurveysPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys/:id") view=surveys::pages::SurveyPage ssr=SsrMode::Async/>
+                <Route path=path!("/surveys/:id/confirm") view=surveys::pages::SurveyConfirmPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys/:id/results") view=surveys::pages::SurveyResultsPage ssr=SsrMode::Async/>
                 <Route path=path!("/projects") view=home::pages::ProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=home::pages::VotesPage ssr=SsrMode::Async/>

@@ -99,7 +99,7 @@ test('a committee member creates a survey with every question type and a conditi
   console.check();
 });
 
-test('a resident opens the share link in WeChat, reloads midway, signs in at submission and submits once', async ({ browser }) => {
+test('a resident opens the share link in WeChat, reloads midway, and goes from 提交 to the thanks page in two screens, once', async ({ browser }) => {
   test.setTimeout(90_000);
   const context = await browser.newContext({ userAgent: WECHAT_UA });
   const page = await context.newPage();
@@ -138,24 +138,18 @@ test('a resident opens the share link in WeChat, reloads midway, signs in at sub
   await expect(page.locator('#survey-progress-text')).toHaveText('已答 7 / 7 题');
   await axe(page);
 
-  // Submitting asks for sign-in, then consent and the community, and keeps the answers.
-  await page.getByRole('button', { name: '提交（需登录）' }).click();
-  await expect(page).toHaveURL(/\/signin\?next=/);
-  await signInWithCode(page, '13900002001');
-  await page.getByRole('button', { name: '我已阅读并同意' }).click();
-  await expect(page.locator('#community-step')).toBeVisible();
-  await page.locator('#community-step').getByRole('button', { name: /^我住在/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已登录。请检查答案后点“提交”。' })).toBeVisible();
-  await expect(page.locator('#q-q1').getByLabel('不同意')).toBeChecked();
-  await expect(page.locator('#q-q7-input')).toHaveValue('希望费用按楼层分摊，施工避开午休时间。');
-
-  // The same form open in a second tab: the double submission.
+  // The same form open in a second tab, for the double submission below.
   const second = await context.newPage();
   await second.goto(page.url());
   await expect(second.locator('#q-q1').getByLabel('不同意')).toBeChecked();
 
+  // From 提交 to the thanks page in two screens: the answers are kept, the number and its
+  // code go on one screen with the share link's community, then the thanks page.
+  const screens = countScreens(page);
   await page.getByRole('button', { name: '提交', exact: true }).click();
+  await confirmWithCode(page, '13900002001');
   await expect(page.getByRole('heading', { name: '感谢参与！你的回答已保存。' })).toBeVisible();
+  expect(screens()).toEqual([`${surveyPath}/confirm`, surveyPath]);
   await waitForWasm(page);
   await shot(page, 'survey-thanks-zh');
 
@@ -182,7 +176,7 @@ test('without JavaScript the form posts, names each problem, and submits', async
   await page.locator('#q-q2').getByLabel('采光').check(); // hidden by the condition: dropped
   await page.locator('#q-q5-input').fill('2.5');
   await page.locator('#q-q6-input').fill('3 栋');
-  await page.getByRole('button', { name: '提交（需登录）' }).click();
+  await page.getByRole('button', { name: '提交', exact: true }).click();
   // Problems come back named, with the answers given so far.
   const problems = page.locator('#problems');
   await expect(problems).toContainText('第 3 题“你对现在上下楼的便利程度满意吗？”：请作答。');
@@ -193,14 +187,40 @@ test('without JavaScript the form posts, names each problem, and submits', async
   await page.locator('#q-q3').getByLabel('5', { exact: true }).check();
   await page.locator('#q-q4').getByLabel('9', { exact: true }).check();
   await page.locator('#q-q5-input').fill('1');
-  await page.getByRole('button', { name: '提交（需登录）' }).click();
-  await signInWithCode(page, '13900002002');
-  await page.getByRole('button', { name: '我已阅读并同意' }).click();
-  await page.locator('#community-step').getByRole('button', { name: /^我住在/ }).click();
+  const screens = countScreens(page);
   await page.getByRole('button', { name: '提交', exact: true }).click();
+  await confirmWithCode(page, '13900002002');
   await expect(page.getByRole('heading', { name: '感谢参与！你的回答已保存。' })).toBeVisible();
+  expect(screens()).toEqual([`${surveyPath}/confirm`, surveyPath]);
   await context.close();
 });
+
+/** The screens a page shows from now on: the paths of its main frame's navigations, a
+ *  reload of the same screen (its code step) counted once. */
+function countScreens(page: Page): () => string[] {
+  const paths: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    const path = new URL(frame.url()).pathname;
+    if (paths[paths.length - 1] !== path) paths.push(path);
+  });
+  return () => paths;
+}
+
+/** The confirmation screen: says the answers are kept, has the share link's community
+ *  chosen, takes the number, then the code that appears once it is sent. */
+async function confirmWithCode(page: Page, phone: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的答案已保存，验证手机号后即可提交');
+  await expect(page.getByLabel('您所在的社区')).toHaveValue(COMMUNITY);
+  await expect(page.getByRole('link', { name: '《个人信息保护告知》' })).toHaveAttribute('href', '/privacy');
+  await shot(page, 'survey-confirm-zh');
+  await page.getByRole('textbox', { name: '手机号' }).fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByRole('status')).toContainText(`尾号 ${phone.slice(-4)}`);
+  await page.getByLabel('6 位验证码').fill(lastCode(phone));
+  await shot(page, 'survey-confirm-code-zh');
+  await page.getByRole('button', { name: '验证并提交' }).click();
+}
 
 /** A resident of the community, signed in, consented and at home, through HTTP alone. */
 async function residentApi(baseURL: string, phone: string): Promise<APIRequestContext> {

@@ -62,6 +62,9 @@ pub struct AccountsPage {
 pub const AUDIT_PAGE: i64 = 50;
 
 #[cfg(feature = "ssr")]
+pub use ssr::street_groups;
+
+#[cfg(feature = "ssr")]
 mod ssr {
     use super::StreetGroup;
     use crate::core::areas::{Area, AreaTree};

@@ -60,6 +60,7 @@ pub fn error(code: &str) -> Option<Msg> {
         "survey_closed" => Msg::SurveyNoticeClosed,
         "rate_limit" => Msg::SurveyNoticeRateLimit,
         "community_needed" => Msg::SurveyNoticeCommunityNeeded,
+        "answers_lost" => Msg::SurveyNoticeAnswersLost,
         _ => return None,
     })
 }

@@ -1,5 +1,5 @@
 //! The surveys' URLs.
-use super::http::{answer, close, create, delete, edit, export, share};
+use super::http::{answer, close, confirm, create, delete, edit, export, share};
 use crate::web::AppState;
 use axum::routing::{get, post};
 use axum::Router;
@@ -7,6 +7,8 @@ use axum::Router;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/surveys/{id}/answer", post(answer::answer))
+        .route("/surveys/{id}/confirm", post(confirm::confirm))
+        .route("/surveys/{id}/confirm/send", post(confirm::send))
         .route("/s/{code}", get(share::follow))
         .route("/s/{code}/qr.svg", get(share::svg))
         .route("/s/{code}/qr.png", get(share::png))

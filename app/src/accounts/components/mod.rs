@@ -1,2 +1,3 @@
 //! Parts of the account pages.
+pub mod community_select;
 pub mod link;

@@ -2,6 +2,7 @@
 //! signed-in resident, their account, home community and verification, their data
 //! (shown, exported, deleted) and sign-out. Every action is a plain form post.
 use crate::accounts::api::{load_me, MeData};
+use crate::accounts::components::community_select::CommunitySelect;
 use crate::accounts::components::link::{LinkPhone, LinkWechat};
 use crate::areas::api::load_site_info;
 use crate::core::access::{in_wechat, use_auth_options, Verification};
@@ -92,30 +93,8 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
                 </p>
             })}
             <form method="post" action="/me/community" class="form">
-                <div class="form-field">
-                    <label for="community-select">{lang.t(Msg::MeCommunityChoose)}</label>
-                    <select id="community-select" name="community" required>
-                        <option value="">{lang.t(Msg::MeCommunityPlaceholder)}</option>
-                        {groups
-                            .into_iter()
-                            .map(|g| {
-                                let selected = selected.clone();
-                                view! {
-                                    <optgroup label=g.label>
-                                        {g.communities
-                                            .into_iter()
-                                            .map(|c| {
-                                                let is = selected.as_deref() == Some(c.code.as_str());
-                                                view! { <option value=c.code.clone() selected=is>{c.name(lang).to_string()}</option> }
-                                            })
-                                            .collect_view()}
-                                    </optgroup>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <p class="hint">{lang.t(Msg::MeCommunityHint)}</p>
+                <CommunitySelect lang groups selected label=lang.t(Msg::MeCommunityChoose).to_string()
+                    hint=lang.t(Msg::MeCommunityHint).to_string()/>
                 <button type="submit" class="button">{lang.t(Msg::MeCommunitySave)}</button>
             </form>
         </section>

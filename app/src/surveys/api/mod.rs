@@ -48,6 +48,22 @@ pub struct Via {
     pub name: String,
 }
 
+/// The screen between a guest's 提交 and the thanks page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ConfirmPage {
+    pub id: String,
+    pub title: String,
+    /// This browser's answers are kept on the server (else there is nothing to submit).
+    pub kept: bool,
+    pub signed_in: bool,
+    pub open: bool,
+    pub via: Option<Via>,
+    /// The communities that may answer, by street.
+    pub groups: Vec<crate::accounts::api::StreetGroup>,
+    /// The community chosen on this screen, else the share link's.
+    pub selected: Option<String>,
+}
+
 /// One line of a survey list.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SurveyItem {
@@ -120,11 +136,13 @@ pub struct StaffSurvey {
 }
 
 mod answer;
+mod confirm;
 mod list;
 #[cfg(feature = "ssr")]
 mod shared;
 mod staff;
 
 pub use answer::load_survey;
+pub use confirm::load_confirm;
 pub use list::{load_results, load_surveys};
 pub use staff::{load_staff_results, load_staff_survey, load_staff_surveys};

@@ -1,5 +1,6 @@
 //! One page per file.
 pub mod answer;
+pub mod confirm;
 pub mod list;
 pub mod results;
 pub mod staff_list;
@@ -7,6 +8,7 @@ pub mod staff_results;
 pub mod staff_survey;
 
 pub use answer::SurveyPage;
+pub use confirm::SurveyConfirmPage;
 pub use list::SurveysPage;
 pub use results::SurveyResultsPage;
 pub use staff_list::StaffSurveysPage;

@@ -18,9 +18,16 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 
 /// Where a code is asked for, and so where its answers go.
-enum Flow {
-    SignIn { next: String },
+pub(crate) enum Flow {
+    SignIn {
+        next: String,
+    },
     Link,
+    /// A guest's survey answers wait on a sign-in: `page` is the confirmation screen's
+    /// URL with its query (the share link and the chosen community).
+    Kept {
+        page: String,
+    },
 }
 
 impl Flow {
@@ -30,6 +37,7 @@ impl Flow {
                 format!("/signin?step=code&to={}&next={}", phone.tail(), q(next))
             }
             Flow::Link => format!("/me?step=phone_code&to={}#phone", phone.tail()),
+            Flow::Kept { page } => format!("{page}&step=code&to={}#code", phone.tail()),
         }
     }
 
@@ -37,11 +45,12 @@ impl Flow {
         match self {
             Flow::SignIn { next } => signin_url(code, next, extra),
             Flow::Link => format!("/me?error={code}{extra}#phone"),
+            Flow::Kept { page } => format!("{page}&error={code}{extra}"),
         }
     }
 }
 
-async fn send(
+pub(crate) async fn send(
     state: &AppState,
     lang: Lang,
     client: &str,
@@ -68,7 +77,7 @@ async fn send(
 
 /// Checks the code of the pending challenge: the proven number, or where to send the
 /// browser instead.
-async fn check(
+pub(crate) async fn check(
     state: &AppState,
     headers: &HeaderMap,
     form: &FormMap,
@@ -85,7 +94,7 @@ async fn check(
     };
     let code: String = field(form, "code").chars().filter(|c| !c.is_whitespace()).collect();
     let step = match flow {
-        Flow::SignIn { .. } => "&step=code",
+        Flow::SignIn { .. } | Flow::Kept { .. } => "&step=code",
         Flow::Link => "&step=phone_code",
     };
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {

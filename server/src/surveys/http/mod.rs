@@ -3,8 +3,10 @@
 //! refused (403, nothing changed) outside the member's role and area.
 pub mod answer;
 pub mod close;
+pub mod confirm;
 pub mod create;
 pub mod delete;
 pub mod edit;
 pub mod export;
+pub mod landing;
 pub mod share;

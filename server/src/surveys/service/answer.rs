@@ -37,6 +37,8 @@ pub enum Outcome {
     /// A guest: sign in first.
     SignIn,
     NotEligible(NotEligible),
+    /// Submitting answers kept for a sign-in, none were found (expired or never kept).
+    NothingKept,
     Done(Submitted),
 }
 
@@ -127,4 +129,26 @@ pub async fn answer(
         }
     }
     Ok(done(Outcome::Done(outcome), None))
+}
+
+/// Submits the answers this browser kept (under `draft_token`) when its resident was
+/// asked to sign in: the second screen of a guest's submission.
+pub async fn submit_kept(
+    db: &Db,
+    key: &ServerKey,
+    tree: &AreaTree,
+    me: &ResidentUser,
+    id: &str,
+    via: &str,
+    sub: Submission,
+) -> Result<Answered, SurveyError> {
+    let kept = match &sub.draft_token {
+        Some(t) => drafts::get(db, &token_hash(t), id).await?,
+        None => None,
+    };
+    let Some(mut pairs) = kept.filter(|k| !k.is_empty()) else {
+        return Ok(Answered { outcome: Outcome::NothingKept, via: None, new_token: None });
+    };
+    pairs.push(("_via".into(), via.to_string()));
+    answer(db, key, tree, Some(me), id, Submission { pairs, ..sub }).await
 }

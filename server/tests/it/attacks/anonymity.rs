@@ -3,7 +3,7 @@
 //! survey, by the day kept with an answer, or by subtracting shown figures from a total.
 use super::answer;
 use crate::helpers::{location, spawn, Browser, TestApp};
-use crate::surveys::{create, draft, neighbour, published, questions};
+use crate::surveys::{neighbour, published};
 use app::core::access::Role;
 
 const STREET: &str = "449902002";
@@ -13,13 +13,7 @@ const C3: &str = "449902002003";
 
 /// A published survey for the whole street (so that its communities have share links).
 async fn street_survey(app: &TestApp, anonymous: bool) -> String {
-    let qs = questions();
-    let now = chrono::Utc::now().timestamp();
-    let mut new = draft(&qs, anonymous, false, now - 60, now + 86_400);
-    new.draft.area_code = STREET;
-    let id = create(&app.db, new).await.unwrap();
-    assert!(tongxin::surveys::service::lifecycle::publish(&app.db, &id).await.unwrap());
-    id
+    crate::surveys::published_for(&app.db, STREET, anonymous, false).await
 }
 
 /// A signed-in resident of `community`.

@@ -66,7 +66,11 @@ async fn publish_a_survey_whose_title_breaks_out_of_the_page_title() {
             &[("safe", "4"), ("note", ANSWER), ("pick", "a")],
         )
         .await;
-    assert!(location(&res).starts_with("/signin"), "{}", location(&res));
+    let confirm = location(&res);
+    assert!(confirm.starts_with(&format!("/surveys/{survey}/confirm")), "{confirm}");
+    let page = guest.get(&confirm).await.text().await.unwrap();
+    assert_inert(&page, "the confirmation screen");
+    assert!(page.contains("&lt;/title&gt;"), "the title is shown there too, escaped");
     let page = guest.get(&format!("/surveys/{survey}?resume=1")).await.text().await.unwrap();
     assert_inert(&page, "the answering page with kept answers");
     assert!(page.contains("&lt;/textarea&gt;"), "the kept answer is shown, escaped");

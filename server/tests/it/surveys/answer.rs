@@ -132,7 +132,7 @@ async fn submissions_over_the_per_address_limit_are_refused_and_leave_no_trace()
 }
 
 #[tokio::test]
-async fn a_guest_is_sent_to_sign_in_and_finds_the_answers_kept() {
+async fn a_guest_who_signs_in_elsewhere_finds_the_answers_kept() {
     let app = spawn(true).await;
     let survey = published(&app.db, false, false).await;
     let guest = app.browser();
@@ -143,11 +143,12 @@ async fn a_guest_is_sent_to_sign_in_and_finds_the_answers_kept() {
         )
         .await;
     let to = location(&res);
-    assert!(to.starts_with("/signin?next=") && to.contains("resume%3D1"), "{to}");
+    assert_eq!(to, format!("/surveys/{survey}/confirm?via=&community="));
     assert!(
         tongxin::surveys::store::responses::all(&app.db, &survey).await.unwrap().is_empty(),
         "nothing stored before sign-in"
     );
+    // Instead of the confirmation screen, the resident signs in from 我的.
     guest.sign_in_phone(&app, "13800138004").await;
     guest.post_form("/me/consent", &[("accept", "yes"), ("next", "/me")]).await;
     guest.post_form("/me/community", &[("community", "449902002001")]).await;

@@ -1,6 +1,7 @@
 //! Surveys: storage promises, answering over HTTP, closing into the index, staff scope.
 mod answer;
 mod close;
+mod confirm;
 mod manage;
 mod matrix;
 mod staff;
@@ -111,11 +112,28 @@ pub fn draft(
 }
 
 pub async fn published(db: &Db, anonymous: bool, editable: bool) -> String {
+    published_for(db, "449902002001", anonymous, editable).await
+}
+
+/// A survey open now for `area`, with a share link for each of its communities.
+pub async fn published_for(db: &Db, area: &str, anonymous: bool, editable: bool) -> String {
     let qs = questions();
     let now = chrono::Utc::now().timestamp();
-    let id = create(db, draft(&qs, anonymous, editable, now - 60, now + 86_400)).await.unwrap();
+    let mut new = draft(&qs, anonymous, editable, now - 60, now + 86_400);
+    new.draft.area_code = area;
+    let id = create(db, new).await.unwrap();
     assert!(tongxin::surveys::service::lifecycle::publish(db, &id).await.unwrap());
     id
+}
+
+/// The share link of `survey` for `community`.
+pub async fn link_code(db: &Db, survey: &str, community: &str) -> String {
+    sqlx::query_scalar("SELECT code FROM survey_links WHERE survey_id = ? AND community_code = ?")
+        .bind(survey)
+        .bind(community)
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
 }
 
 pub fn answers(safe: &str, note: &str) -> app::surveys::model::Answers {
