@@ -47,7 +47,7 @@ test('a resident signs in with a phone code, consents, picks a community and exp
   const select = page.getByLabel('选择所在社区');
   await select.selectOption(COMMUNITY);
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已保存你的社区' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已保存您的社区' })).toBeVisible();
   await expect(page.locator('#community')).toContainText('枫林街道');
   await expect(page.locator('#community .badge')).toHaveText('未认证');
   await shot(page, 'me-signed-in-zh');
@@ -84,7 +84,7 @@ test('a resident deletes their account and it is gone', async ({ page }) => {
   await expect(page).toHaveURL(/\/me$/);
   await page.getByLabel('我确认注销账户').check();
   await page.getByRole('button', { name: '注销账户' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '你的账户已注销' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '您的账户已注销' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '登录后参与' })).toBeVisible();
   // Deleting the account does not reset the number's code limits: a new code waits out the
   // pause that began with the last one (the integration tests sign in again afterwards).
@@ -143,7 +143,7 @@ test('a committee member sees only their community and verifies a resident', asy
   for (const path of [`/staff/residents?community=${OTHER_COMMUNITY}`, '/staff/observations', '/staff/accounts', '/staff/audit']) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBe(403);
-    await expect(page.getByRole('heading', { name: '无权访问：这不在你负责的区域或职责之内。' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '无权访问：这不在您负责的区域或职责之内。' })).toBeVisible();
   }
   await shot(page, 'staff-forbidden-zh');
   console.check();

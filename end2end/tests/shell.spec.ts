@@ -57,12 +57,12 @@ test('the area picker remembers the chosen community', async ({ page, context })
   await community.click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(communityName);
   await page.getByRole('button', { name: '设为我的社区' }).click();
-  await expect(page.getByText('这是你的社区')).toBeVisible();
+  await expect(page.getByText('这是您的社区')).toBeVisible();
   await shot(page, 'community');
 
   // Persists across reloads and in a new tab of the same browser.
   await page.reload();
-  await expect(page.getByText('这是你的社区')).toBeVisible();
+  await expect(page.getByText('这是您的社区')).toBeVisible();
   const other = await context.newPage();
   await other.goto('/');
   await expect(other.locator('.my-area-name')).toContainText(communityName);

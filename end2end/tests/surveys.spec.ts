@@ -50,17 +50,17 @@ test('a committee member creates a survey with every question type and a conditi
     await page.getByRole('button', { name: kind, exact: true }).click();
     await expect(page.locator('.q-edit')).toHaveCount(i + 1);
   }
-  await page.locator('#intro').fill('小区 3 栋、5 栋居民提出加装电梯。请说说你的意见，结果将在居民议事会上公布。');
-  await page.locator('#f0-title').fill('你是否同意本楼加装电梯？');
+  await page.locator('#intro').fill('小区 3 栋、5 栋居民提出加装电梯。请说说您的意见，结果将在居民议事会上公布。');
+  await page.locator('#f0-title').fill('您是否同意本楼加装电梯？');
   await page.locator('#f0-options').fill('同意\n不同意\n无所谓');
-  await page.locator('#f1-title').fill('你担心的是哪些方面？');
+  await page.locator('#f1-title').fill('您担心的是哪些方面？');
   await page.locator('#f1-options').fill('费用分摊\n施工噪音\n采光\n其他');
   await page.locator('#f1-max').fill('2');
-  await page.locator('#f2-title').fill('你对现在上下楼的便利程度满意吗？');
-  await page.locator('#f3-title').fill('你对社区这次征询工作打几分？');
-  await page.locator('#f4-title').fill('你家有几位 60 岁以上的老人？');
+  await page.locator('#f2-title').fill('您对现在上下楼的便利程度满意吗？');
+  await page.locator('#f3-title').fill('您对社区这次征询工作打几分？');
+  await page.locator('#f4-title').fill('您家有几位 60 岁以上的老人？');
   await page.locator('#f4-nmax').fill('10');
-  await page.locator('#f5-title').fill('你住在哪一栋？');
+  await page.locator('#f5-title').fill('您住在哪一栋？');
   await page.locator('#f6-title').fill('其他意见和建议');
   await page.locator('#f6-required').uncheck();
   // Question 2 shows only when question 1 is answered 不同意: pick the question,
@@ -75,7 +75,7 @@ test('a committee member creates a survey with every question type and a conditi
   // The phone preview shows the questions as residents will see them.
   const preview = page.locator('#preview .phone-frame');
   await expect(preview.locator('fieldset')).toHaveCount(7);
-  await expect(preview).toContainText('你是否同意本楼加装电梯？');
+  await expect(preview).toContainText('您是否同意本楼加装电梯？');
   await expect(preview).toContainText('（第 1 题选“不同意”时回答）');
   await shot(page, 'staff-survey-editor-zh');
   await axe(page);
@@ -147,17 +147,17 @@ test('a resident opens the share link in WeChat, reloads midway, and goes from �
   // code go on one screen with the share link's community, then the thanks page.
   const screens = countScreens(page);
   await page.getByRole('button', { name: '提交', exact: true }).click();
-  await confirmWithCode(page, '13900002001');
-  await expect(page.getByRole('heading', { name: '感谢参与！你的回答已保存。' })).toBeVisible();
+  await confirmWithCode(page, '13900002001', true);
+  await expect(page.getByRole('heading', { name: '感谢参与！您的回答已保存。' })).toBeVisible();
   expect(screens()).toEqual([`${surveyPath}/confirm`, surveyPath]);
   await waitForWasm(page);
   await shot(page, 'survey-thanks-zh');
 
   await second.getByRole('button', { name: '提交', exact: true }).click();
-  await expect(second.getByRole('heading', { name: '你已经提交过这份问卷' })).toBeVisible();
+  await expect(second.getByRole('heading', { name: '您已经提交过这份问卷' })).toBeVisible();
   await page.goto(surveyPath);
   await expect(page.locator('#survey-form')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: '你已经提交过这份问卷' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '您已经提交过这份问卷' })).toBeVisible();
   // The answers kept on the device were dropped after submission.
   expect(await page.evaluate((p) => localStorage.getItem(`tongxin.survey.${p.split('/').pop()}`), surveyPath)).toBeNull();
   console.check();
@@ -179,9 +179,9 @@ test('without JavaScript the form posts, names each problem, and submits', async
   await page.getByRole('button', { name: '提交', exact: true }).click();
   // Problems come back named, with the answers given so far.
   const problems = page.locator('#problems');
-  await expect(problems).toContainText('第 3 题“你对现在上下楼的便利程度满意吗？”：请作答。');
-  await expect(problems).toContainText('第 4 题“你对社区这次征询工作打几分？”：请作答。');
-  await expect(problems).toContainText('第 5 题“你家有几位 60 岁以上的老人？”：请填写整数。');
+  await expect(problems).toContainText('第 3 题“您对现在上下楼的便利程度满意吗？”：请作答。');
+  await expect(problems).toContainText('第 4 题“您对社区这次征询工作打几分？”：请作答。');
+  await expect(problems).toContainText('第 5 题“您家有几位 60 岁以上的老人？”：请填写整数。');
   await expect(page.locator('#q-q6-input')).toHaveValue('3 栋');
   await shot(page, 'survey-problems-nojs-zh');
   await page.locator('#q-q3').getByLabel('5', { exact: true }).check();
@@ -190,7 +190,7 @@ test('without JavaScript the form posts, names each problem, and submits', async
   const screens = countScreens(page);
   await page.getByRole('button', { name: '提交', exact: true }).click();
   await confirmWithCode(page, '13900002002');
-  await expect(page.getByRole('heading', { name: '感谢参与！你的回答已保存。' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '感谢参与！您的回答已保存。' })).toBeVisible();
   expect(screens()).toEqual([`${surveyPath}/confirm`, surveyPath]);
   await context.close();
 });
@@ -209,11 +209,12 @@ function countScreens(page: Page): () => string[] {
 
 /** The confirmation screen: says the answers are kept, has the share link's community
  *  chosen, takes the number, then the code that appears once it is sent. */
-async function confirmWithCode(page: Page, phone: string) {
+async function confirmWithCode(page: Page, phone: string, checkA11y = false) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的答案已保存，验证手机号后即可提交');
   await expect(page.getByLabel('您所在的社区')).toHaveValue(COMMUNITY);
   await expect(page.getByRole('link', { name: '《个人信息保护告知》' })).toHaveAttribute('href', '/privacy');
   await shot(page, 'survey-confirm-zh');
+  if (checkA11y) await axe(page);
   await page.getByRole('textbox', { name: '手机号' }).fill(phone);
   await page.getByRole('button', { name: '获取验证码' }).click();
   await expect(page.getByRole('status')).toContainText(`尾号 ${phone.slice(-4)}`);
@@ -252,13 +253,13 @@ test('the results show the answers, hide small groups, export for the committee 
   await expect(page.locator('#response-count')).toHaveText('5');
   await page.getByRole('link', { name: '结果', exact: true }).click();
   await expect(page.locator('.big-number')).toHaveText('5 份回答');
-  const q1 = page.locator('.result-q').filter({ hasText: '1. 你是否同意本楼加装电梯？' });
+  const q1 = page.locator('.result-q').filter({ hasText: '1. 您是否同意本楼加装电梯？' });
   await expect(q1.getByRole('row', { name: /^不同意/ })).toContainText('4');
   await expect(q1.getByRole('row', { name: /^同意/ })).toContainText('1');
   // Question 2 was answered by 4 residents: fewer than 5, withheld.
-  await expect(page.locator('.result-q').filter({ hasText: '2. 你担心的是哪些方面？' })).toContainText('作答少于 5 人，不显示。');
+  await expect(page.locator('.result-q').filter({ hasText: '2. 您担心的是哪些方面？' })).toContainText('作答少于 5 人，不显示。');
   // The written answers of the area are listed for the committee.
-  await expect(page.locator('.result-q').filter({ hasText: '6. 你住在哪一栋？' })).toContainText('5 栋');
+  await expect(page.locator('.result-q').filter({ hasText: '6. 您住在哪一栋？' })).toContainText('5 栋');
   await waitForWasm(page);
   await expect(page.locator('#chart-q1 canvas, #chart-q1 svg').first()).toBeVisible();
   await shot(page, 'staff-survey-results-zh');
@@ -270,7 +271,7 @@ test('the results show the answers, hide small groups, export for the committee 
   const text = (await csv.text()).replace(/^\uFEFF/, '');
   const lines = text.trim().split('\n');
   expect(lines).toHaveLength(6);
-  expect(lines[0]).toContain('1. 你是否同意本楼加装电梯？');
+  expect(lines[0]).toContain('1. 您是否同意本楼加装电梯？');
   expect(text).toContain('施工噪音');
   expect(text).not.toMatch(/1390000|\d{4}-\d{2}-\d{2}/);
 
@@ -284,7 +285,7 @@ test('the results show the answers, hide small groups, export for the committee 
   await page.goto(`${surveyPath}/results`);
   await expect(page.locator('.big-number')).toHaveText('5 份回答');
   // Written answers are never public.
-  await expect(page.locator('.result-q').filter({ hasText: '6. 你住在哪一栋？' })).toContainText('文字回答不公开');
+  await expect(page.locator('.result-q').filter({ hasText: '6. 您住在哪一栋？' })).toContainText('文字回答不公开');
   await expect(page.locator('body')).not.toContainText('3 栋');
   await shot(page, 'survey-results-public-zh');
   await axe(page);

@@ -11,6 +11,12 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// Now, in the browser (for views that render in both places).
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
 /// A Unix time as the date in China (UTC+8), `YYYY-MM-DD`.
 pub fn china_date(ts: i64) -> String {
     let days = (ts + 8 * 3600).div_euclid(86_400);
@@ -82,6 +88,42 @@ pub fn parse_china_time(text: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + min * 60 + sec - 8 * 3600)
 }
 
+/// "11月30日 24:00截止 · 还剩14小时": when something closes, in words, and the time left
+/// (days, then hours, then minutes) while it is open. A close at midnight is the end of
+/// the day before ("24:00"), as notices say.
+pub fn deadline(lang: crate::core::i18n::Lang, closes_at: i64, now: i64) -> String {
+    use crate::core::i18n::Msg;
+    let local = closes_at + 8 * 3600;
+    let midnight = local.rem_euclid(86_400) == 0;
+    let day_of = if midnight { closes_at - 1 } else { closes_at };
+    let date = china_date(day_of);
+    let (m, d) = (date[5..7].trim_start_matches('0'), date[8..10].trim_start_matches('0'));
+    let secs = local.rem_euclid(86_400);
+    let clock = match midnight {
+        true => "24:00".to_string(),
+        false => format!("{:02}:{:02}", secs / 3600, secs % 3600 / 60),
+    };
+    let names =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month = match lang {
+        crate::core::i18n::Lang::Zh => m,
+        crate::core::i18n::Lang::En => names[m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1],
+    };
+    let when = lang.fmt(Msg::TimeCloses, &[("d", d), ("month", month), ("time", &clock)]);
+    let left = closes_at - now;
+    if left <= 0 {
+        return when;
+    }
+    let (n, unit) = if left >= 2 * 86_400 {
+        (left / 86_400, Msg::TimeDaysLeft)
+    } else if left >= 3600 {
+        (left / 3600, Msg::TimeHoursLeft)
+    } else {
+        ((left / 60).max(1), Msg::TimeMinutesLeft)
+    };
+    format!("{when} · {}", lang.fmt(unit, &[("n", &n.to_string())]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +155,19 @@ mod tests {
         assert_eq!(china_date(1_795_276_800), "2026-11-22", "2026-11-21 16:00 UTC");
         assert_eq!(china_date(951_753_600), "2000-02-29");
         assert_eq!(china_time(1_795_276_800 + 3_661), "2026-11-22 01:01");
+    }
+
+    #[test]
+    fn deadlines_read_as_notices_write_them() {
+        use crate::core::i18n::Lang;
+        // 2026-11-30 24:00 in China is 2026-11-30T16:00Z.
+        let close = parse_china_time("2026-12-01 00:00").unwrap();
+        let now = parse_china_time("2026-11-30 10:00").unwrap();
+        assert_eq!(deadline(Lang::Zh, close, now), "11月30日 24:00截止 · 还剩14小时");
+        assert_eq!(deadline(Lang::En, close, now), "Closes 30 Nov 24:00 · 14 h left");
+        let close = parse_china_time("2026-12-05 18:30").unwrap();
+        assert_eq!(deadline(Lang::Zh, close, now), "12月5日 18:30截止 · 还剩5天");
+        assert_eq!(deadline(Lang::Zh, now + 59, now), "11月30日 10:00截止 · 还剩1分钟");
+        assert_eq!(deadline(Lang::Zh, now - 1, now), "11月30日 09:59截止");
     }
 }

@@ -15,6 +15,7 @@ pub async fn load_surveys() -> AppResult<SurveysPage> {
     let tree = &snap.tree;
     let lang = crate::core::prefs::request_lang();
     let viewer = crate::core::access::use_viewer();
+    let resident = viewer.resident.as_ref().map(|r| r.id.clone());
     let home = viewer
         .resident
         .and_then(|r| r.community)
@@ -23,7 +24,8 @@ pub async fn load_surveys() -> AppResult<SurveysPage> {
     let now = crate::core::time::now();
     let mut open = Vec::new();
     let mut closed = Vec::new();
-    for listed in port::<dyn SurveyPort>()?.list().await? {
+    let surveys = port::<dyn SurveyPort>()?;
+    for listed in surveys.list().await? {
         let s = &listed.survey;
         // Surveys for the viewer's area (or any, when the area is not known), and
         // the ones aimed below it.
@@ -34,7 +36,11 @@ pub async fn load_surveys() -> AppResult<SurveysPage> {
         match s.status {
             _ if !relevant => {}
             SurveyStatus::Published if s.closes_at > now => {
-                open.push(item(s, listed.responses, tree, lang, false))
+                let mut it = item(s, listed.responses, tree, lang, false);
+                if let Some(me) = &resident {
+                    it.taken_part = surveys.answered(&s.id, me).await?;
+                }
+                open.push(it)
             }
             SurveyStatus::Closed => closed.push(item(s, listed.responses, tree, lang, false)),
             _ => {}

@@ -78,6 +78,8 @@ pub struct SurveyItem {
     pub anonymous: bool,
     /// The viewer (staff) may edit, publish or close it.
     pub manage: bool,
+    /// The viewer (a resident) has answered it.
+    pub taken_part: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -40,6 +40,7 @@ pub fn item(s: &Survey, responses: i64, tree: &AreaTree, lang: Lang, manage: boo
         responses,
         anonymous: s.anonymous,
         manage,
+        taken_part: false,
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::core::access::NotEligible;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::encode_query;
-use crate::core::time::china_time;
+use crate::core::time::{deadline, now};
 use crate::surveys::api::Via;
 use crate::surveys::components::card::kind_name;
 use crate::surveys::model::Survey;
@@ -37,7 +37,7 @@ pub fn survey_head(
         .collect_view();
     let facts = view! {
         <ul class="survey-facts">
-            <li>{lang.fmt(Msg::SurveyUntil, &[("time", &china_time(survey.closes_at))])}</li>
+            <li>{deadline(lang, survey.closes_at, now())}</li>
             <li>{lang.t(if survey.anonymous { Msg::SurveyAnonymous } else { Msg::SurveyNamed })}</li>
             {survey.verified_only.then(|| view! { <li>{lang.t(Msg::SurveyVerifiedOnly)}</li> })}
             {survey.editable.then(|| view! { <li>{lang.t(Msg::SurveyEditable)}</li> })}

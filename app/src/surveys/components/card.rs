@@ -1,6 +1,6 @@
 //! One survey in a list, and the words for its kind and status.
 use crate::core::i18n::{Lang, Msg};
-use crate::core::time::china_time;
+use crate::core::time::{china_time, deadline, now};
 use crate::surveys::api::SurveyItem;
 use crate::surveys::model::{SurveyKind, SurveyStatus};
 use leptos::prelude::*;
@@ -32,10 +32,16 @@ pub fn SurveyCard(
     view! {
         <li class="survey-card">
             <a href=href>
-                <span class="survey-card-title">{item.title.clone()}</span>
+                <span class="survey-card-title">
+                    {item.title.clone()}
+                    {item.taken_part.then(|| view! { " "<span class="badge badge-done">{lang.t(Msg::SurveyTakenPart)}</span> })}
+                </span>
                 <span class="survey-card-meta">{format!("{} · {}", lang.t(kind_name(item.kind)), item.area_label)}</span>
                 <span class="survey-card-meta">
-                    {lang.fmt(Msg::SurveyUntil, &[("time", &china_time(item.closes_at))])}
+                    {match item.status {
+                        SurveyStatus::Closed => lang.fmt(Msg::SurveyUntil, &[("time", &china_time(item.closes_at))]),
+                        _ => deadline(lang, item.closes_at, now()),
+                    }}
                     {staff.then(|| format!(" · {} · {}", status, lang.fmt(Msg::SurveyResponsesN, &[("n", &item.responses.to_string())])))}
                 </span>
             </a>

@@ -65,6 +65,12 @@ fn AnswerView(lang: Lang, page: AnswerPage) -> impl IntoView {
             <section class="card status-card" role="status" aria-labelledby="done-h">
                 <h2 id="done-h">{lang.t(if notice.as_deref() == Some("replaced") { Msg::SurveyReplaced } else { Msg::SurveyThanks })}</h2>
                 <p>{lang.t(if survey.anonymous { Msg::SurveyThanksAnonymous } else { Msg::SurveyThanksNamed })}</p>
+                <h3>{lang.t(Msg::SurveyNextTitle)}</h3>
+                <ul class="next-steps">
+                    <li>{lang.fmt(Msg::SurveyNextResults, &[("time", &crate::core::time::china_time(survey.closes_at))])}</li>
+                    {(survey.kind == crate::surveys::model::SurveyKind::CityMonthly).then(|| view! { <li>{lang.t(Msg::SurveyNextIndex)}</li> })}
+                    <li>{lang.t(Msg::SurveyNextShare)}</li>
+                </ul>
                 <ForgetSurveyDraft survey=id.clone()/>
                 {results_link}
                 <p><a href="/surveys">{lang.t(Msg::SurveysBack)}</a></p>

@@ -26,7 +26,7 @@ pub struct AnswerProblem {
 }
 
 impl AnswerProblem {
-    /// "第 3 题“你觉得安全吗”：请作答。"
+    /// "第 3 题“您觉得安全吗”：请作答。"
     pub fn message(&self, lang: Lang, questions: &[Question]) -> String {
         let (number, title) = questions
             .iter()

@@ -69,7 +69,7 @@ async fn keep_using_the_password_the_administrator_set_for_a_new_officer() {
     assert_eq!(res.status(), 403);
     let page = officer.get("/staff/security").await;
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains("管理员为你设置的初始密码需要先修改"));
+    assert!(page.text().await.unwrap().contains("管理员为您设置的初始密码需要先修改"));
 
     // A wrong current password, two different new ones, a short one, the same one.
     let change = |current: &'static str, new: &'static str, repeat: &'static str| {

@@ -32,7 +32,7 @@ async fn staff_upload_observations_for_their_streets_only() {
     );
     assert!(
         problems[0].as_str().unwrap().starts_with("第 3 行")
-            && problems[0].as_str().unwrap().contains("不在你负责的区域")
+            && problems[0].as_str().unwrap().contains("不在您负责的区域")
     );
     assert!(problems[1..].iter().all(|p| p.as_str().unwrap().starts_with("第 4 行")));
     assert_eq!(state(&app).await, before, "nothing changed");

@@ -14,8 +14,8 @@ async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored()
     let path = format!("/surveys/{survey}/answer");
     let long = "很".repeat(101);
     let cases: [(&[(&str, &str)], &str); 4] = [
-        (&[("issue", "light")], "第 1 题“你觉得所在社区安全吗？”：请作答。"),
-        (&[("safe", "7")], "第 1 题“你觉得所在社区安全吗？”：请填 1 到 5 之间的数。"),
+        (&[("issue", "light")], "第 1 题“您觉得所在社区安全吗？”：请作答。"),
+        (&[("safe", "7")], "第 1 题“您觉得所在社区安全吗？”：请填 1 到 5 之间的数。"),
         (
             &[("safe", "4"), ("issue", "gas")],
             "第 2 题“最关心的问题”：所选的选项不在本题中，请重新选择。",
@@ -52,7 +52,7 @@ async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored()
     let res = me.post_form(&path, &[("issue", "light")]).await;
     let page = me.get(location(&res).split('#').next().unwrap()).await.text().await.unwrap();
     assert!(
-        page.contains("Question 1 “你觉得所在社区安全吗？”: please answer."),
+        page.contains("Question 1 “您觉得所在社区安全吗？”: please answer."),
         "English message"
     );
     assert!(tongxin::surveys::store::responses::all(&app.db, &survey).await.unwrap().is_empty());
@@ -108,7 +108,7 @@ async fn two_hundred_concurrent_http_submissions_by_one_resident_store_one() {
     assert_eq!(tongxin::surveys::store::responses::all(&app.db, &survey).await.unwrap().len(), 1);
     // The page then says so, and offers no form.
     let page = me.get(&format!("/surveys/{survey}")).await.text().await.unwrap();
-    assert!(page.contains("你已经提交过这份问卷"));
+    assert!(page.contains("您已经提交过这份问卷"));
     assert!(!page.contains("id=\"survey-form\""));
 }
 

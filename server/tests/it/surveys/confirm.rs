@@ -80,6 +80,17 @@ async fn a_guest_from_a_share_link_submits_with_number_and_code_on_one_screen() 
     assert_eq!(responses(&app).await, vec![(C2.to_string(), Some(C2.to_string()))]);
     let page = guest.get(&location(&res)).await.text().await.unwrap();
     assert!(page.contains("感谢参与"), "the thanks page");
+    assert!(page.contains("结果在截止后公布在本页"), "it says what happens next");
+    // The list marks the survey as taken part in, for this resident only.
+    let card = |html: &str| {
+        let at = html.find(&format!(r#"href="/surveys/{survey}""#)).expect("the survey is listed");
+        html[at..at + html[at..].find("</li>").unwrap()].to_string()
+    };
+    let list = guest.get("/surveys").await.text().await.unwrap();
+    assert!(card(&list).contains("已参与"), "{}", card(&list));
+    assert!(card(&list).contains("截止 · 还剩"), "{}", card(&list));
+    let list = app.get("/surveys").await.text().await.unwrap();
+    assert!(!card(&list).contains("已参与"));
     // The consent is recorded, the community set, the kept answers dropped.
     let consent = one(&app, "SELECT consent_version FROM residents").await;
     assert_eq!(consent.as_deref(), Some(app::core::access::CONSENT_VERSION));

@@ -52,7 +52,7 @@ pub fn questions() -> Vec<Question> {
     vec![
         Question {
             id: "safe".into(),
-            title: "你觉得所在社区安全吗？".into(),
+            title: "您觉得所在社区安全吗？".into(),
             help: String::new(),
             required: true,
             kind: QuestionKind::Scale5 { low: "很不安全".into(), high: "很安全".into() },

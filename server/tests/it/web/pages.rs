@@ -74,7 +74,7 @@ async fn chosen_area_shows_in_the_header() {
     // A cookie naming an unknown area is ignored.
     let res =
         app.client.get(app.url("/")).header("cookie", "tx_area=nowhere").send().await.unwrap();
-    assert!(res.text().await.unwrap().contains("还没有选择你所在的社区"));
+    assert!(res.text().await.unwrap().contains("还没有选择您所在的社区"));
 }
 
 #[tokio::test]
