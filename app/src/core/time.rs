@@ -1,9 +1,8 @@
 //! Time as residents read it: China Standard Time (UTC+8, no daylight saving), and
 //! the one clock the server reads. Stored times are Unix seconds.
 
-/// Now, in Unix seconds (server only: pages and handlers read the clock here, rules
-/// never do).
-#[cfg(feature = "ssr")]
+/// Now, in Unix seconds (pages and handlers read the clock here, rules never do).
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
