@@ -10,7 +10,7 @@ pub async fn load_survey(
     via: Option<String>,
     show_problems: bool,
 ) -> AppResult<Option<AnswerPage>> {
-    use super::shared::draft_token;
+    use super::shared::{draft_token, public_survey, via_link};
     use super::Standing;
     use crate::core::port::{port, snapshot};
     use crate::core::time::now;
@@ -18,10 +18,7 @@ pub async fn load_survey(
     use crate::surveys::port::SurveyPort;
     use crate::surveys::rules::answers::{answers_to_form, check_answers, group_form};
     let surveys = port::<dyn SurveyPort>()?;
-    let Some(survey) = surveys.survey(&id).await? else { return Ok(None) };
-    if survey.status == SurveyStatus::Draft {
-        return Ok(None);
-    }
+    let Some(survey) = public_survey(&*surveys, &id).await? else { return Ok(None) };
     let snap = snapshot().await?;
     let tree = &snap.tree;
     let lang = crate::core::prefs::request_lang();
@@ -53,15 +50,7 @@ pub async fn load_survey(
             Standing::Resident { eligible: me.may_take_part(&survey.audience(), tree), answered }
         }
     };
-    // Only a share link of this survey names a community.
-    let link = match via.as_deref().map(crate::core::ids::ShareCode::parse) {
-        Some(Ok(code)) => surveys.link(code.as_str()).await?,
-        _ => None,
-    };
-    let via = link.filter(|l| l.survey == survey.id).and_then(|l| {
-        let name = tree.get(&l.community)?.name(lang).to_string();
-        Some(super::Via { code: l.code, community: l.community, name })
-    });
+    let via = via_link(&*surveys, &survey.id, via.as_deref(), tree, lang).await?;
     let now = now();
     Ok(Some(AnswerPage {
         area_label: tree.label(&survey.area_code, lang),

@@ -10,19 +10,14 @@ pub async fn load_confirm(
     via: Option<String>,
     community: Option<String>,
 ) -> AppResult<Option<ConfirmPage>> {
-    use super::shared::draft_token;
-    use super::Via;
+    use super::shared::{draft_token, public_survey, via_link};
     use crate::accounts::api::street_groups;
     use crate::core::areas::Level;
     use crate::core::port::{port, snapshot};
     use crate::core::time::now;
-    use crate::surveys::model::SurveyStatus;
     use crate::surveys::port::SurveyPort;
     let surveys = port::<dyn SurveyPort>()?;
-    let Some(survey) = surveys.survey(&id).await? else { return Ok(None) };
-    if survey.status == SurveyStatus::Draft {
-        return Ok(None);
-    }
+    let Some(survey) = public_survey(&*surveys, &id).await? else { return Ok(None) };
     let snap = snapshot().await?;
     let tree = &snap.tree;
     let lang = crate::core::prefs::request_lang();
@@ -30,14 +25,7 @@ pub async fn load_confirm(
         Some(token) => surveys.draft(&token, &id).await?.is_some_and(|k| !k.is_empty()),
         None => false,
     };
-    let link = match via.as_deref().map(crate::core::ids::ShareCode::parse) {
-        Some(Ok(code)) => surveys.link(code.as_str()).await?,
-        _ => None,
-    };
-    let via = link.filter(|l| l.survey == survey.id).and_then(|l| {
-        let name = tree.get(&l.community)?.name(lang).to_string();
-        Some(Via { code: l.code, community: l.community, name })
-    });
+    let via = via_link(&*surveys, &survey.id, via.as_deref(), tree, lang).await?;
     // The communities that may answer: those of the survey's area, by street.
     let area = tree.get(&survey.area_code);
     let streets: Vec<_> = match area.map(|a| a.level) {

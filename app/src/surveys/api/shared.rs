@@ -28,6 +28,30 @@ pub fn draft_token() -> Option<String> {
         .filter(|v| crate::core::ids::Token::parse(v).is_ok())
 }
 
+/// A survey residents may open (published or closed); `None` for a draft or no survey.
+pub async fn public_survey(surveys: &dyn SurveyPort, id: &str) -> Result<Option<Survey>, AppError> {
+    Ok(surveys.survey(id).await?.filter(|s| s.status != SurveyStatus::Draft))
+}
+
+/// The share link a page was reached by, when it is one of this survey's: only a real
+/// link names a community (a URL cannot).
+pub async fn via_link(
+    surveys: &dyn SurveyPort,
+    survey: &str,
+    via: Option<&str>,
+    tree: &AreaTree,
+    lang: Lang,
+) -> Result<Option<super::Via>, AppError> {
+    let link = match via.map(crate::core::ids::ShareCode::parse) {
+        Some(Ok(code)) => surveys.link(code.as_str()).await?,
+        _ => None,
+    };
+    Ok(link.filter(|l| l.survey == survey).and_then(|l| {
+        let name = tree.get(&l.community)?.name(lang).to_string();
+        Some(super::Via { code: l.code, community: l.community, name })
+    }))
+}
+
 pub fn item(s: &Survey, responses: i64, tree: &AreaTree, lang: Lang, manage: bool) -> SurveyItem {
     SurveyItem {
         id: s.id.clone(),

@@ -31,6 +31,23 @@ async fn answer_as_guest(guest: &Browser, survey: &str, code: &str) -> String {
     location(&res)
 }
 
+/// On the confirmation screen: asks for the code for `phone`, then sends it back with
+/// the community chosen there; the answer to the second post.
+async fn confirm_as(
+    app: &TestApp,
+    guest: &Browser,
+    survey: &str,
+    phone: &str,
+    community: &str,
+    code: &str,
+) -> reqwest::Response {
+    let send = [("phone", phone), ("community", community), ("via", code)];
+    guest.post_form(&format!("/surveys/{survey}/confirm/send"), &send).await;
+    let c = app.last_code(phone);
+    let form = [("code", c.as_str()), ("community", community), ("via", code)];
+    guest.post_form(&format!("/surveys/{survey}/confirm"), &form).await
+}
+
 #[tokio::test]
 async fn a_guest_from_a_share_link_submits_with_number_and_code_on_one_screen() {
     let app = spawn(true).await;
@@ -106,15 +123,7 @@ async fn a_changed_community_is_taken_but_an_account_keeps_the_one_it_has() {
     // A newcomer who lives in C3 changes the choice: C3 is recorded, the link stays C2.
     let guest = app.browser();
     answer_as_guest(&guest, &survey, &code).await;
-    guest
-        .post_form(
-            &format!("/surveys/{survey}/confirm/send"),
-            &[("phone", "13800138005"), ("community", C3), ("via", &code)],
-        )
-        .await;
-    let c = app.last_code("13800138005");
-    let form = [("code", c.as_str()), ("community", C3), ("via", &code)];
-    let res = guest.post_form(&format!("/surveys/{survey}/confirm"), &form).await;
+    let res = confirm_as(&app, &guest, &survey, "13800138005", C3, &code).await;
     assert!(location(&res).ends_with("notice=submitted"), "{}", location(&res));
     assert_eq!(responses(&app).await, vec![(C3.to_string(), Some(C2.to_string()))]);
     // A resident registered in C2 who picks C3 here keeps C2.
@@ -122,15 +131,7 @@ async fn a_changed_community_is_taken_but_an_account_keeps_the_one_it_has() {
     known.post_form("/me/community", &[("community", C2)]).await;
     let guest = app.browser();
     answer_as_guest(&guest, &survey, &code).await;
-    guest
-        .post_form(
-            &format!("/surveys/{survey}/confirm/send"),
-            &[("phone", "13800138006"), ("community", C3), ("via", &code)],
-        )
-        .await;
-    let c = app.last_code("13800138006");
-    let form = [("code", c.as_str()), ("community", C3), ("via", &code)];
-    let res = guest.post_form(&format!("/surveys/{survey}/confirm"), &form).await;
+    let res = confirm_as(&app, &guest, &survey, "13800138006", C3, &code).await;
     assert!(location(&res).ends_with("notice=submitted"));
     let mut got = responses(&app).await;
     got.sort();
@@ -147,55 +148,19 @@ async fn one_who_has_answered_is_told_so_and_a_browser_without_kept_answers_is_s
     let code = link_code(&app.db, &survey, C2).await;
     let first = app.browser();
     answer_as_guest(&first, &survey, &code).await;
-    first
-        .post_form(
-            &format!("/surveys/{survey}/confirm/send"),
-            &[("phone", "13800138007"), ("community", C2), ("via", &code)],
-        )
-        .await;
-    let c = app.last_code("13800138007");
-    let res = first
-        .post_form(
-            &format!("/surveys/{survey}/confirm"),
-            &[("code", c.as_str()), ("community", C2), ("via", &code)],
-        )
-        .await;
+    let res = confirm_as(&app, &first, &survey, "13800138007", C2, &code).await;
     assert!(location(&res).ends_with("notice=submitted"));
     // The same number on another phone: one answer per person.
     let second = app.browser();
     answer_as_guest(&second, &survey, &code).await;
-    second
-        .post_form(
-            &format!("/surveys/{survey}/confirm/send"),
-            &[("phone", "13800138007"), ("community", C2), ("via", &code)],
-        )
-        .await;
-    let c = app.last_code("13800138007");
-    let res = second
-        .post_form(
-            &format!("/surveys/{survey}/confirm"),
-            &[("code", c.as_str()), ("community", C2), ("via", &code)],
-        )
-        .await;
+    let res = confirm_as(&app, &second, &survey, "13800138007", C2, &code).await;
     assert!(location(&res).contains("notice=already_answered"), "{}", location(&res));
     assert_eq!(responses(&app).await.len(), 1);
     // A browser with nothing kept: the screen says so and a post goes back to the form.
     let empty = app.browser();
     let page = empty.get(&format!("/surveys/{survey}/confirm?via={code}&community=")).await;
     assert!(page.text().await.unwrap().contains("没有找到您保存的答案"));
-    empty
-        .post_form(
-            &format!("/surveys/{survey}/confirm/send"),
-            &[("phone", "13800138008"), ("community", C2), ("via", &code)],
-        )
-        .await;
-    let c = app.last_code("13800138008");
-    let res = empty
-        .post_form(
-            &format!("/surveys/{survey}/confirm"),
-            &[("code", c.as_str()), ("community", C2), ("via", &code)],
-        )
-        .await;
+    let res = confirm_as(&app, &empty, &survey, "13800138008", C2, &code).await;
     assert_eq!(location(&res), format!("/surveys/{survey}?error=answers_lost"));
     assert_eq!(responses(&app).await.len(), 1);
 }
