@@ -77,6 +77,7 @@ pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(ui::nav::OpenCount(Resource::new(|| (), |_| surveys::api::load_open_count())));
     view! {
         <Router>
             <FlatRoutes fallback=|| view! { <Layout><NotFoundView/></Layout> }>

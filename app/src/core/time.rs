@@ -87,6 +87,28 @@ pub fn parse_china_time(text: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + min * 60 + sec - 8 * 3600)
 }
 
+/// The month and day of a China date ("2026-11-30") as the language writes them in
+/// a sentence: ("11", "30") in Chinese, ("Nov", "30") in English.
+fn month_day(lang: crate::core::i18n::Lang, date: &str) -> (String, String) {
+    let names =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let m = date.get(5..7).unwrap_or("01").trim_start_matches('0');
+    let d = date.get(8..10).unwrap_or("01").trim_start_matches('0').to_string();
+    let month = match lang {
+        crate::core::i18n::Lang::Zh => m.to_string(),
+        crate::core::i18n::Lang::En => {
+            names[m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1].to_string()
+        }
+    };
+    (month, d)
+}
+
+/// A China date ("2026-11-29") in words: "11月29日", "29 Nov".
+pub fn day_words(lang: crate::core::i18n::Lang, date: &str) -> String {
+    let (month, d) = month_day(lang, date);
+    lang.fmt(crate::core::i18n::Msg::TimeDay, &[("d", &d), ("month", &month)])
+}
+
 /// "11月30日 24:00截止 · 还剩14小时": when something closes, in words, and the time left
 /// (days, then hours, then minutes) while it is open. A close at midnight is the end of
 /// the day before ("24:00"), as notices say.
@@ -95,20 +117,13 @@ pub fn deadline(lang: crate::core::i18n::Lang, closes_at: i64, now: i64) -> Stri
     let local = closes_at + 8 * 3600;
     let midnight = local.rem_euclid(86_400) == 0;
     let day_of = if midnight { closes_at - 1 } else { closes_at };
-    let date = china_date(day_of);
-    let (m, d) = (date[5..7].trim_start_matches('0'), date[8..10].trim_start_matches('0'));
+    let (month, d) = month_day(lang, &china_date(day_of));
     let secs = local.rem_euclid(86_400);
     let clock = match midnight {
         true => "24:00".to_string(),
         false => format!("{:02}:{:02}", secs / 3600, secs % 3600 / 60),
     };
-    let names =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let month = match lang {
-        crate::core::i18n::Lang::Zh => m,
-        crate::core::i18n::Lang::En => names[m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1],
-    };
-    let when = lang.fmt(Msg::TimeCloses, &[("d", d), ("month", month), ("time", &clock)]);
+    let when = lang.fmt(Msg::TimeCloses, &[("d", &d), ("month", &month), ("time", &clock)]);
     let left = closes_at - now;
     if left <= 0 {
         return when;
@@ -121,6 +136,20 @@ pub fn deadline(lang: crate::core::i18n::Lang, closes_at: i64, now: i64) -> Stri
         ((left / 60).max(1), Msg::TimeMinutesLeft)
     };
     format!("{when} · {}", lang.fmt(unit, &[("n", &n.to_string())]))
+}
+
+/// When something ran, in words: "11月1日至11月30日", "1 Nov to 30 Nov" (a close at
+/// midnight ends the day before).
+pub fn span_words(lang: crate::core::i18n::Lang, opens_at: i64, closes_at: i64) -> String {
+    let last =
+        if (closes_at + 8 * 3600).rem_euclid(86_400) == 0 { closes_at - 1 } else { closes_at };
+    lang.fmt(
+        crate::core::i18n::Msg::TimeSpan,
+        &[
+            ("from", &day_words(lang, &china_date(opens_at))),
+            ("to", &day_words(lang, &china_date(last))),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -154,6 +183,17 @@ mod tests {
         assert_eq!(china_date(1_795_276_800), "2026-11-22", "2026-11-21 16:00 UTC");
         assert_eq!(china_date(951_753_600), "2000-02-29");
         assert_eq!(china_time(1_795_276_800 + 3_661), "2026-11-22 01:01");
+    }
+
+    #[test]
+    fn days_and_spans_read_in_words() {
+        use crate::core::i18n::Lang;
+        assert_eq!(day_words(Lang::Zh, "2026-11-29"), "11月29日");
+        assert_eq!(day_words(Lang::En, "2026-01-05"), "5 Jan");
+        let opens = parse_china_time("2026-11-01 00:00").unwrap();
+        let closes = parse_china_time("2026-12-01 00:00").unwrap();
+        assert_eq!(span_words(Lang::Zh, opens, closes), "11月1日至11月30日");
+        assert_eq!(span_words(Lang::En, opens, closes + 3600), "1 Nov to 1 Dec");
     }
 
     #[test]

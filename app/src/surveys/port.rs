@@ -34,6 +34,8 @@ pub trait SurveyPort: Send + Sync + 'static {
     /// Every survey with its number of responses, newest first.
     async fn list(&self) -> Result<Vec<Listed>, PortError>;
     async fn answered(&self, survey: &str, resident: &str) -> Result<bool, PortError>;
+    /// The ids of every survey the resident has taken part in.
+    async fn taken_by(&self, resident: &str) -> Result<Vec<String>, PortError>;
     async fn own_answers(&self, survey: &str, resident: &str)
         -> Result<Option<Answers>, PortError>;
     /// Answers a browser posted before signing in, by its draft cookie's token.

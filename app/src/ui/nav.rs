@@ -3,6 +3,11 @@ use crate::core::i18n::{Lang, Msg};
 use crate::ui::icons::{Icon, Svg};
 use leptos::prelude::*;
 
+/// The number on the 问卷 tab (open items the viewer has not taken part in), loaded
+/// once per page by the app, which knows the features; the frame only shows it.
+#[derive(Clone, Copy)]
+pub struct OpenCount(pub Resource<Result<usize, crate::core::error::AppError>>);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Index,
@@ -75,6 +80,7 @@ pub fn BottomNav(lang: Lang, path: String) -> impl IntoView {
                                 <a href=s.href() aria-current=active.then_some("page") class:active=active>
                                     <Svg icon=s.icon()/>
                                     <span>{lang.t(s.label())}</span>
+                                    {(s == Section::Surveys).then(|| view! { <CountBadge lang/> })}
                                 </a>
                             </li>
                         }
@@ -83,6 +89,29 @@ pub fn BottomNav(lang: Lang, path: String) -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+/// The tab's count, when there is something to do; said in words to screen readers.
+#[component]
+fn CountBadge(lang: Lang) -> impl IntoView {
+    let count = use_context::<OpenCount>();
+    let body = move || {
+        Suspend::new(async move {
+            let n = match count {
+                Some(OpenCount(r)) => r.await.unwrap_or(0),
+                None => 0,
+            };
+            (n > 0).then(|| {
+                view! {
+                    <span class="nav-count" aria-hidden="true">{n.min(99)}</span>
+                    <span class="visually-hidden">
+                        {lang.t(Msg::CommonLabelSep)}{lang.fmt(Msg::NavOpenCount, &[("n", &n.to_string())])}
+                    </span>
+                }
+            })
+        })
+    };
+    view! { <Suspense fallback=|| ()>{body}</Suspense> }
 }
 
 #[cfg(test)]

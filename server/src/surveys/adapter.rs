@@ -23,6 +23,10 @@ impl SurveyPort for SurveyReader {
         responses::answered(self.0.reader(), survey, resident).await.map_err(PortError::from)
     }
 
+    async fn taken_by(&self, resident: &str) -> Result<Vec<String>, PortError> {
+        responses::taken_by(&self.0, resident).await.map_err(PortError::from)
+    }
+
     async fn own_answers(
         &self,
         survey: &str,

@@ -9,6 +9,7 @@ use crate::core::access::{in_wechat, use_auth_options, Verification};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::core::time::china_date;
+use crate::surveys::components::mine::ParticipationHistory;
 use crate::ui::layout::current_url;
 use crate::ui::notices::Banner;
 use crate::ui::title::Title;
@@ -22,8 +23,16 @@ pub fn MePage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match me.await {
-                Ok(Some(data)) => view! { <Account lang data/> }.into_any(),
-                Ok(None) => view! { <Guest lang/> }.into_any(),
+                Ok(Some(data)) => view! {
+                    <Account lang data/>
+                    <Settings lang area=false/>
+                }
+                .into_any(),
+                Ok(None) => view! {
+                    <Guest lang/>
+                    <Settings lang area=true/>
+                }
+                .into_any(),
                 Err(e) => {
                     leptos::logging::error!("load_me: {e}");
                     view! { <crate::ui::ErrorView/> }.into_any()
@@ -37,7 +46,6 @@ pub fn MePage() -> impl IntoView {
             <h1 class="page-title">{lang.t(Msg::SectionMeTitle)}</h1>
             <Banner lang/>
             <Suspense fallback=|| ()>{body}</Suspense>
-            <Settings lang/>
         </Layout>
     }
 }
@@ -124,6 +132,8 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
             </section>
         })}
 
+        <ParticipationHistory lang/>
+
         <section class="card" id="data" aria-labelledby="data-h">
             <h2 id="data-h">{lang.t(Msg::MeDataTitle)}</h2>
             <p>{lang.t(Msg::MeDataBody)}</p>
@@ -178,12 +188,13 @@ pub fn SignOutForms(lang: Lang, base: &'static str) -> impl IntoView {
     }
 }
 
-/// Settings that need no account: language and the area shown first.
+/// Settings that need no account: language, and for a guest the area shown first (a
+/// resident's area is their community, chosen above: one community control per page).
 #[component]
-fn Settings(lang: Lang) -> impl IntoView {
+fn Settings(lang: Lang, area: bool) -> impl IntoView {
     let here = current_url();
     let info = Resource::new(|| (), |_| load_site_info());
-    let area = move || {
+    let area_name = move || {
         Suspend::new(async move {
             let info = info.await.unwrap_or_default();
             let name =
@@ -214,10 +225,12 @@ fn Settings(lang: Lang) -> impl IntoView {
                     .collect_view()}
             </div>
         </section>
-        <section class="card" aria-labelledby="area-h">
-            <h3 id="area-h">{lang.t(Msg::SectionMyArea)}</h3>
-            <Suspense fallback=|| ()>{area}</Suspense>
-            <p><a class="button button-secondary" href="/areas">{lang.t(Msg::HomeChooseArea)}</a></p>
-        </section>
+        {area.then(|| view! {
+            <section class="card" aria-labelledby="area-h">
+                <h3 id="area-h">{lang.t(Msg::SectionMyArea)}</h3>
+                <Suspense fallback=|| ()>{area_name}</Suspense>
+                <p><a class="button button-secondary" href="/areas">{lang.t(Msg::HomeChooseArea)}</a></p>
+            </section>
+        })}
     }
 }

@@ -7,6 +7,7 @@ use crate::core::prefs::use_lang;
 use crate::index::api::{load_home_index, HomeIndex};
 use crate::index::components::parts::{Change, Flags, GradeBadge};
 use crate::index::model::Edition;
+use crate::surveys::components::mine::OpenForMeCard;
 use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout};
 use leptos::prelude::*;
@@ -65,6 +66,7 @@ fn HomeBody(
         .unwrap_or_else(|| lang.t(Msg::AppCity).to_string());
     view! {
         <h1 class="page-title">{city_name.clone()}" "<span class="title-sub">{lang.t(Msg::HomeTitle)}</span></h1>
+        <OpenForMeCard lang/>
         {match index {
             Some(ix) => view! { <IndexCard lang ix city_name=city_name.clone()/> }.into_any(),
             None => view! {

@@ -7,6 +7,16 @@ use leptos::prelude::*;
 /// Surveys open for the viewer's area, and closed ones with public results.
 #[server(prefix = "/rpc", endpoint = "surveys")]
 pub async fn load_surveys() -> AppResult<SurveysPage> {
+    let mut page = listing().await?;
+    page.closed.truncate(20);
+    Ok(page)
+}
+
+/// What the survey lists and home show: the surveys open for the viewer's area (or
+/// every one, when the area is not known) and those aimed below it, marked 已参与 for
+/// a signed-in resident who has taken part; and the closed ones, newest first.
+#[cfg(feature = "ssr")]
+pub(crate) async fn listing() -> AppResult<SurveysPage> {
     use super::shared::item;
     use crate::core::port::{port, snapshot};
     use crate::surveys::model::SurveyStatus;
@@ -22,31 +32,32 @@ pub async fn load_surveys() -> AppResult<SurveysPage> {
         .or_else(|| crate::core::prefs::Prefs::from_request().area)
         .filter(|c| tree.get(c).is_some());
     let now = crate::core::time::now();
+    let surveys = port::<dyn SurveyPort>()?;
+    let taken = match &resident {
+        Some(me) => surveys.taken_by(me).await?,
+        None => Vec::new(),
+    };
     let mut open = Vec::new();
     let mut closed = Vec::new();
-    let surveys = port::<dyn SurveyPort>()?;
     for listed in surveys.list().await? {
         let s = &listed.survey;
-        // Surveys for the viewer's area (or any, when the area is not known), and
-        // the ones aimed below it.
         let relevant = match &home {
             Some(h) => tree.is_within(h, &s.area_code) || tree.is_within(&s.area_code, h),
             None => true,
         };
         match s.status {
             _ if !relevant => {}
-            SurveyStatus::Published if s.closes_at > now => {
+            SurveyStatus::Published if s.closes_at > now && s.opens_at <= now => {
                 let mut it = item(s, listed.responses, tree, lang, false);
-                if let Some(me) = &resident {
-                    it.taken_part = surveys.answered(&s.id, me).await?;
-                }
+                it.taken_part = taken.contains(&s.id);
                 open.push(it)
             }
             SurveyStatus::Closed => closed.push(item(s, listed.responses, tree, lang, false)),
             _ => {}
         }
     }
-    closed.truncate(20);
+    // What still waits for the viewer first, the nearest deadline first.
+    open.sort_by_key(|i| (i.taken_part, i.closes_at));
     Ok(SurveysPage { open, closed, area_label: home.map(|h| tree.label(&h, lang)) })
 }
 

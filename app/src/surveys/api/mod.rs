@@ -140,6 +140,7 @@ pub struct StaffSurvey {
 mod answer;
 mod confirm;
 mod list;
+mod mine;
 #[cfg(feature = "ssr")]
 mod shared;
 mod staff;
@@ -147,4 +148,5 @@ mod staff;
 pub use answer::load_survey;
 pub use confirm::load_confirm;
 pub use list::{load_results, load_surveys};
+pub use mine::{load_my_participation, load_open_count, load_open_for_me, OpenForMe};
 pub use staff::{load_staff_results, load_staff_survey, load_staff_surveys};

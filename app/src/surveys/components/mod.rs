@@ -1,6 +1,7 @@
 //! Pieces the survey pages share.
 pub mod answer_parts;
 pub mod card;
+pub mod mine;
 pub mod question_editor;
 pub mod results;
 pub mod survey_form;

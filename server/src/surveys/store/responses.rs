@@ -122,6 +122,14 @@ pub async fn answered<'e, E: sqlx::Executor<'e, Database = Sqlite>>(
     Ok(n.is_some())
 }
 
+/// Every survey a resident has taken part in (their participation history).
+pub async fn taken_by(db: &Db, resident_id: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT survey_id FROM survey_participants WHERE resident_id = ?")
+        .bind(resident_id)
+        .fetch_all(db.reader())
+        .await?)
+}
+
 /// A resident's own answers to a named survey (to change them while it is open).
 pub async fn own(
     db: &Db,

@@ -2,6 +2,7 @@
 mod answer;
 mod close;
 mod confirm;
+mod invite;
 mod manage;
 mod matrix;
 mod staff;
