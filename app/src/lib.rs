@@ -41,6 +41,7 @@ pub fn page_csp(nonce: &str) -> String {
 pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
     let prefs = Prefs::from_request();
     let lang = prefs.lang;
+    let elder = prefs.elder;
     provide_context(prefs);
     provide_context(assets.clone());
     #[cfg(feature = "ssr")]
@@ -56,11 +57,11 @@ pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang=lang.tag()>
+        <html lang=lang.tag() class=elder.then_some("elder")>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
-                <meta name="theme-color" content="#b3261e"/>
+                <meta name="theme-color" content="#0d6b62"/>
                 <meta name="format-detection" content="telephone=no"/>
                 <link rel="stylesheet" href=assets.css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>

@@ -5,11 +5,15 @@ use leptos::prelude::*;
 
 /// Name of the cookie that remembers the chosen area (a community or street code).
 pub const AREA_COOKIE: &str = "tx_area";
+/// Name of the cookie that remembers 长辈模式 ("1" when on).
+pub const ELDER_COOKIE: &str = "tx_elder";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Prefs {
     pub lang: Lang,
     pub area: Option<String>,
+    /// 长辈模式: large text, large targets, higher contrast (MIIT's 适老化 rules).
+    pub elder: bool,
 }
 
 impl Prefs {
@@ -24,6 +28,7 @@ impl Prefs {
                         prefs.lang = lang;
                     }
                 }
+                ELDER_COOKIE => prefs.elder = value.trim() == "1",
                 AREA_COOKIE => {
                     let v = value.trim();
                     if is_area_code(v) {
@@ -74,6 +79,11 @@ pub fn is_area_code(s: &str) -> bool {
     crate::core::ids::AreaCode::parse(s).is_ok()
 }
 
+/// 长辈模式 of the page being rendered.
+pub fn use_elder() -> bool {
+    use_context::<Prefs>().map(|p| p.elder).unwrap_or_default()
+}
+
 /// The language of the request being served, from its cookie (server functions; also
 /// when called directly rather than during a page render).
 pub fn request_lang() -> Lang {
@@ -105,6 +115,8 @@ mod tests {
 
     #[test]
     fn reads_both_cookies_and_ignores_junk() {
+        assert!(Prefs::from_cookie_header("tx_elder=1").elder);
+        assert!(!Prefs::from_cookie_header("tx_elder=yes; tx_lang=en").elder);
         let p = Prefs::from_cookie_header("a=b; tx_lang=en; tx_area=449901001001");
         assert_eq!(p.lang, Lang::En);
         assert_eq!(p.area.as_deref(), Some("449901001001"));

@@ -109,6 +109,19 @@ pub fn day_words(lang: crate::core::i18n::Lang, date: &str) -> String {
     lang.fmt(crate::core::i18n::Msg::TimeDay, &[("d", &d), ("month", &month)])
 }
 
+/// A China date ("2026-11-29") or month ("2026-11") in words, with its year:
+/// "2026年11月29日", "29 Nov 2026"; "2026年11月", "Nov 2026".
+pub fn date_words(lang: crate::core::i18n::Lang, period: &str) -> String {
+    use crate::core::i18n::Msg;
+    let y = period.get(..4).unwrap_or("");
+    if period.len() == 7 {
+        let (month, _) = month_day(lang, &format!("{period}-01"));
+        return lang.fmt(Msg::TimeMonth, &[("y", y), ("month", &month)]);
+    }
+    let (month, d) = month_day(lang, period);
+    lang.fmt(Msg::TimeDate, &[("y", y), ("month", &month), ("d", &d)])
+}
+
 /// "11月30日 24:00截止 · 还剩14小时": when something closes, in words, and the time left
 /// (days, then hours, then minutes) while it is open. A close at midnight is the end of
 /// the day before ("24:00"), as notices say.
@@ -190,6 +203,10 @@ mod tests {
         use crate::core::i18n::Lang;
         assert_eq!(day_words(Lang::Zh, "2026-11-29"), "11月29日");
         assert_eq!(day_words(Lang::En, "2026-01-05"), "5 Jan");
+        assert_eq!(date_words(Lang::Zh, "2026-11-29"), "2026年11月29日");
+        assert_eq!(date_words(Lang::En, "2026-11-29"), "29 Nov 2026");
+        assert_eq!(date_words(Lang::Zh, "2026-11"), "2026年11月");
+        assert_eq!(date_words(Lang::En, "2026-01"), "Jan 2026");
         let opens = parse_china_time("2026-11-01 00:00").unwrap();
         let closes = parse_china_time("2026-12-01 00:00").unwrap();
         assert_eq!(span_words(Lang::Zh, opens, closes), "11月1日至11月30日");

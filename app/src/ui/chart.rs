@@ -6,14 +6,14 @@ use leptos::prelude::*;
 
 /// The brand colour, and the colours of better and worse.
 #[cfg(feature = "ssr")]
-pub const BRAND: &str = "#b3261e";
+pub const BRAND: &str = "#0d6b62";
 #[cfg(feature = "ssr")]
 pub const BETTER: &str = "#1565c0";
 #[cfg(feature = "ssr")]
 pub const WORSE: &str = "#c62828";
 /// Series colours of charts with several areas.
 #[cfg(feature = "ssr")]
-pub const PALETTE: [&str; 4] = ["#b3261e", "#1565c0", "#2e7d32", "#6a1b9a"];
+pub const PALETTE: [&str; 4] = ["#0d6b62", "#1565c0", "#2e7d32", "#6a1b9a"];
 
 /// The ECharts option of a chart, as the page carries it.
 #[cfg(feature = "ssr")]

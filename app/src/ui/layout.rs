@@ -49,7 +49,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true" lang="zh-CN">"同"</span>
                     <span class="brand-name">{lang.t(Msg::AppName)}</span>
                 </a>
-                <LangSwitch lang here=here.clone()/>
+                {view! {
+                    <div class="topbar-tools">
+                        <ElderSwitch lang here=here.clone()/>
+                        <LangSwitch lang here=here.clone()/>
+                    </div>
+                }.into_any()}
             </div>
             <Suspense fallback=|| ()>{frame}</Suspense>
         </header>
@@ -85,6 +90,22 @@ fn DemoNotice(lang: Lang) -> impl IntoView {
             " "
             <span>{lang.t(Msg::DemoNotice)}</span>
         </p>
+    }
+}
+
+/// 长辈模式 on or off: a pressed/unpressed toggle posting a plain form, like the
+/// language switch.
+#[component]
+pub fn ElderSwitch(lang: Lang, here: String) -> impl IntoView {
+    let on = crate::core::prefs::use_elder();
+    view! {
+        <form class="lang-switch" method="post" action="/prefs/elder">
+            <input type="hidden" name="elder" value=if on { "0" } else { "1" }/>
+            <input type="hidden" name="next" value=here/>
+            <button type="submit" class="lang-button elder-button" aria-pressed=if on { "true" } else { "false" }>
+                <span>{lang.t(Msg::ElderName)}</span>
+            </button>
+        </form>
     }
 }
 

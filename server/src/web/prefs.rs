@@ -1,4 +1,4 @@
-//! `POST /prefs/lang` and `POST /prefs/area`: plain form posts that set a first-party
+//! `POST /prefs/lang`, `POST /prefs/elder` and `POST /prefs/area`: plain form posts that set a first-party
 //! cookie and send the resident back where they were (303), so both work without
 //! JavaScript. Bad input gets a 400 in the resident's language and sets nothing.
 use super::error::Refusal;
@@ -6,7 +6,7 @@ use super::reply::{field, safe_next, see_other, FormMap};
 use super::session::set_plain_cookie;
 use super::AppState;
 use app::core::i18n::{Lang, Msg, LANG_COOKIE};
-use app::core::prefs::AREA_COOKIE;
+use app::core::prefs::{AREA_COOKIE, ELDER_COOKIE};
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
@@ -24,6 +24,17 @@ pub async fn set_lang(State(state): State<AppState>, form: FormMap) -> Result<Re
             .arg("detail", field(&form, "lang")));
     };
     let cookie = cookie(LANG_COOKIE, lang.tag(), state.settings.secure_cookies);
+    Ok(see_other(&safe_next(form.get("next")), vec![cookie]))
+}
+
+/// 长辈模式 on (`elder=1`) or off (`elder=0`), remembered like the language.
+pub async fn set_elder(State(state): State<AppState>, form: FormMap) -> Result<Response, Refusal> {
+    let value = field(&form, "elder");
+    if value != "1" && value != "0" {
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, "bad_elder", Msg::ErrorBadRequest)
+            .arg("detail", value));
+    }
+    let cookie = cookie(ELDER_COOKIE, value, state.settings.secure_cookies);
     Ok(see_other(&safe_next(form.get("next")), vec![cookie]))
 }
 

@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::check))
         .route("/prefs/lang", post(prefs::set_lang))
+        .route("/prefs/elder", post(prefs::set_elder))
         .route("/prefs/area", post(prefs::set_area))
         .merge(crate::areas::routes::routes())
         .merge(crate::index::routes::routes())

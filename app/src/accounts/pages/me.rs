@@ -225,6 +225,27 @@ fn Settings(lang: Lang, area: bool) -> impl IntoView {
                     .collect_view()}
             </div>
         </section>
+        <section class="card" aria-labelledby="elder-h">
+            <h3 id="elder-h">{lang.t(Msg::ElderTitle)}</h3>
+            <p>{lang.t(Msg::ElderBody)}</p>
+            <div class="choice-row">
+                {[(true, Msg::ElderOn), (false, Msg::ElderOff)]
+                    .into_iter()
+                    .map(|(choice, label)| {
+                        let current = choice == crate::core::prefs::use_elder();
+                        view! {
+                            <form method="post" action="/prefs/elder">
+                                <input type="hidden" name="elder" value=if choice { "1" } else { "0" }/>
+                                <input type="hidden" name="next" value=here.clone()/>
+                                <button type="submit" class="choice" aria-pressed=if current { "true" } else { "false" }>
+                                    {lang.t(label)}
+                                </button>
+                            </form>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
         {area.then(|| view! {
             <section class="card" aria-labelledby="area-h">
                 <h3 id="area-h">{lang.t(Msg::SectionMyArea)}</h3>

@@ -7,6 +7,7 @@ use crate::core::prefs::use_lang;
 use crate::index::api::{load_home_index, HomeIndex};
 use crate::index::components::parts::{Change, Flags, GradeBadge};
 use crate::index::model::Edition;
+use crate::surveys::api::{load_open_for_me, OpenForMe};
 use crate::surveys::components::mine::OpenForMeCard;
 use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout};
@@ -18,12 +19,13 @@ pub fn HomePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_home());
     let info = Resource::new(|| (), |_| load_site_info());
     let index = Resource::new(|| (), |_| load_home_index());
+    let open = Resource::new(|| (), |_| load_open_for_me());
     let body = move || {
         Suspend::new(async move {
-            let (data, info, index) = (data.await, info.await, index.await);
-            match (data, info, index) {
-                (Ok(data), Ok(info), Ok(index)) => {
-                    view! { <HomeBody lang data info index/> }.into_any()
+            let (data, info, index, open) = (data.await, info.await, index.await, open.await);
+            match (data, info, index, open) {
+                (Ok(data), Ok(info), Ok(index), Ok(open)) => {
+                    view! { <HomeBody lang data info index open/> }.into_any()
                 }
                 _ => view! { <ErrorView/> }.into_any(),
             }
@@ -43,22 +45,23 @@ fn HomeBody(
     data: Option<crate::areas::api::HomeData>,
     info: crate::areas::api::SiteInfo,
     index: Option<HomeIndex>,
+    open: OpenForMe,
 ) -> impl IntoView {
-    let my_area = match (info.my_area_label(lang), info.my_area) {
-        (Some(label), Some(area)) => {
-            view! {
-                <p class="my-area-name">
-                    <a href=format!("/areas/{}", area.code)>{label}</a>
-                </p>
-                <p><a class="button button-secondary" href="/areas">{lang.t(Msg::HomeChangeArea)}</a></p>
-            }
-            .into_any()
+    // The top bar's chip names a chosen area; only its absence is worth a card.
+    let no_area = info.my_area.is_none().then(|| {
+        view! {
+            <section class="card" aria-labelledby="my-area-h">
+                <h2 id="my-area-h">{lang.t(Msg::HomeMyArea)}</h2>
+                <p>{lang.t(Msg::HomeNoArea)}</p>
+                <p><a class="button" href="/areas">{lang.t(Msg::HomeChooseArea)}</a></p>
+            </section>
         }
-        _ => view! {
-            <p>{lang.t(Msg::HomeNoArea)}</p>
-            <p><a class="button" href="/areas">{lang.t(Msg::HomeChooseArea)}</a></p>
-        }
-        .into_any(),
+    });
+    // What waits for the resident comes first; with nothing to do it follows the index.
+    let waiting = open.waiting() > 0;
+    let (open_first, open_after) = match waiting {
+        true => (Some(open), None),
+        false => (None, Some(open)),
     };
     let city_name = data
         .as_ref()
@@ -66,9 +69,10 @@ fn HomeBody(
         .unwrap_or_else(|| lang.t(Msg::AppCity).to_string());
     view! {
         <h1 class="page-title">{city_name.clone()}" "<span class="title-sub">{lang.t(Msg::HomeTitle)}</span></h1>
-        <OpenForMeCard lang/>
+        {no_area}
+        {open_first.map(|open| view! { <OpenForMeCard lang open/> })}
         {match index {
-            Some(ix) => view! { <IndexCard lang ix city_name=city_name.clone()/> }.into_any(),
+            Some(ix) => view! { <IndexCard lang ix/> }.into_any(),
             None => view! {
                 <section class="card card-accent" aria-labelledby="index-h">
                     <h2 id="index-h">{lang.t(Msg::HomeIndexHeading)}</h2>
@@ -77,10 +81,7 @@ fn HomeBody(
                 </section>
             }.into_any(),
         }}
-        <section class="card" aria-labelledby="my-area-h">
-            <h2 id="my-area-h">{lang.t(Msg::HomeMyArea)}</h2>
-            {my_area}
-        </section>
+        {open_after.map(|open| view! { <OpenForMeCard lang open/> })}
         {data.map(|d| view! {
             <section aria-labelledby="glance-h">
                 <h2 id="glance-h" class="section-title">{lang.t(Msg::HomeGlance)}</h2>
@@ -99,42 +100,52 @@ fn HomeBody(
     }
 }
 
-/// Today's index: the city's figure, the resident's subdistrict, and the way in to the
-/// ranking, comparison and "my index".
+/// The latest daily index: the city's figure, then the resident's subdistrict in a
+/// card of its own, and the way in to the ranking, comparison and "my index".
 #[component]
-fn IndexCard(lang: Lang, ix: HomeIndex, city_name: String) -> impl IntoView {
+fn IndexCard(lang: Lang, ix: HomeIndex) -> impl IntoView {
     let city = ix.city.clone();
-    let mine = ix.mine.clone().map(|m| view! {
-        <div class="home-mine">
-            <h3>{lang.t(Msg::IndexHomeMyStreet)}</h3>
-            <div class="hero-row">
-                <GradeBadge lang score=m.score/>
-                <div>
-                    <p><a href=format!("/index/area/{}", m.code)>{m.name.clone()}</a>
-                        {m.rank.map(|r| format!(" · {}", lang.fmt(Msg::IndexRankOf, &[("rank", &r.to_string()), ("count", &ix.street_count.to_string())])))}</p>
-                    <p><Change lang edition=Edition::Daily change=m.change/>" "<Flags lang warning=m.warning supervised=m.supervised/></p>
-                </div>
-            </div>
-        </div>
+    let date = crate::core::time::date_words(lang, &ix.period);
+    let mine = ix.mine.clone().map(|m| {
+        let href = format!("/index/area/{}", m.code);
+        view! {
+            <section class="card home-mine" aria-labelledby="my-street-h">
+                <h2 id="my-street-h">{lang.t(Msg::IndexHomeMyStreet)}</h2>
+                <a class="hero-link" href=href.clone()>
+                    <GradeBadge lang score=m.score/>
+                    <span class="hero-link-text">
+                        <span class="hero-link-name">{m.name.clone()}</span>
+                        {m.rank.map(|r| view! { <span class="nowrap">{lang.fmt(Msg::IndexRankOf, &[("rank", &r.to_string()), ("count", &ix.street_count.to_string())])}</span> })}
+                        <Change lang edition=Edition::Daily change=m.change/>
+                    </span>
+                </a>
+                {(m.warning || m.supervised).then(|| view! {
+                    <p><a class="flag-link" href=format!("{href}#why-warning")>
+                        <Flags lang warning=m.warning supervised=m.supervised/>" "{lang.t(Msg::IndexWarnWhyLink)}
+                    </a></p>
+                })}
+            </section>
+        }
     });
     view! {
         <section class="card card-accent index-hero" aria-labelledby="index-h">
-            <h2 id="index-h">{lang.fmt(Msg::IndexHomeCityToday, &[("city", &city_name)])}" · "{lang.fmt(Msg::IndexAsOf, &[("period", &ix.period)])}</h2>
+            <h2 id="index-h">{lang.t(Msg::IndexCityFigure)}</h2>
+            <p class="hint edition-date">{lang.fmt(Msg::IndexAsOf, &[("period", &date)])}</p>
             {city.map(|c| view! {
                 <div class="hero-row">
                     <GradeBadge lang score=c.score large=true/>
                     <div>
                         <p><Change lang edition=Edition::Daily change=c.change/></p>
-                        {(ix.warnings > 0).then(|| view! { <p><span class="flag flag-warning">{lang.t(Msg::IndexWarning)}</span>{lang.fmt(Msg::IndexHomeWarnings, &[("count", &ix.warnings.to_string())])}</p> })}
+                        {(ix.warnings > 0).then(|| view! { <p><span class="flag flag-warning">{lang.t(Msg::IndexWarning)}</span>" "<span class="nowrap">{lang.fmt(Msg::IndexHomeWarnings, &[("count", &ix.warnings.to_string())])}</span></p> })}
                     </div>
                 </div>
             })}
-            {mine}
             <p class="link-row">
                 <a class="button" href="/index">{lang.t(Msg::IndexHomeRanking)}</a>
                 <a class="button button-secondary" href="/index/mine">{lang.t(Msg::IndexMineTitle)}</a>
             </p>
             <p><a href="/index/methodology">{lang.t(Msg::MethodLink)}</a></p>
         </section>
+        {mine}
     }
 }

@@ -7,14 +7,15 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 mod parts {
     use super::super::rank::Tables;
-    use super::super::{MonthScores, WarningDay};
+    use super::super::{MonthScores, WarningDay, WarningWhy};
     use crate::core::areas::Area;
     use crate::core::error::AppError;
+    use crate::index::model::ScoreRow;
     use crate::index::model::{Edition, Methodology};
     use crate::index::port::IndexPort;
     use crate::index::rules::explain::{explain, Explanation};
     use crate::index::rules::periods::periods_back;
-    use crate::index::rules::scoring::escalated;
+    use crate::index::rules::scoring::{escalated, warning, StreetScore};
     use std::sync::Arc;
 
     /// Step 9 between the period and the one before, when both have a score.
@@ -36,6 +37,48 @@ mod parts {
                 score: row.score,
                 dimensions: row.dimensions.clone(),
             })
+        }))
+    }
+
+    /// The rules an area's period met, when it is on warning: the same step 8 that
+    /// set the flag, over the same 28 days before a day (a month has no trailing mean).
+    pub async fn warning_why(
+        index: &Arc<dyn IndexPort>,
+        code: &str,
+        edition: Edition,
+        period: &str,
+        row: &ScoreRow,
+    ) -> Result<Option<WarningWhy>, AppError> {
+        if !row.warning {
+            return Ok(None);
+        }
+        let trailing: Vec<f64> = match edition {
+            Edition::Daily => index
+                .series(code, Edition::Daily, &periods_back(Edition::Daily, period, 28), period)
+                .await?
+                .iter()
+                .filter(|p| p.period.as_str() < period)
+                .filter_map(|p| p.score)
+                .collect(),
+            Edition::Monthly => Vec::new(),
+        };
+        let today = StreetScore {
+            index: row.score,
+            coverage: row.coverage,
+            dimensions: row.dimensions.clone(),
+            indicators: Default::default(),
+        };
+        let w = warning(&today, &trailing);
+        let weak = w
+            .weak_dimensions
+            .iter()
+            .filter_map(|c| Some((c.clone(), row.dimensions.get(c).copied().flatten()?)))
+            .collect();
+        Ok(Some(WarningWhy {
+            score: row.score,
+            below_70: w.below_70,
+            drop_from: w.drop_from,
+            weak,
         }))
     }
 
@@ -118,7 +161,12 @@ pub async fn load_area_index(
             .collect(),
         None => Vec::new(),
     };
+    let warning_why = match row {
+        Some(row) => parts::warning_why(&index, &area.code, edition, &period, row).await?,
+        None => None,
+    };
     Ok(Some(AreaIndexData {
+        warning_why,
         code: area.code.clone(),
         level: area.level,
         path: tree

@@ -52,6 +52,17 @@ pub enum Ranking {
     BadPeriod,
 }
 
+/// Why a street is on warning on a day (step 8 of the method): the rules it met.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WarningWhy {
+    pub score: Option<f64>,
+    pub below_70: bool,
+    /// The mean of the 28 days before, when the day is 10 or more points below it.
+    pub drop_from: Option<f64>,
+    /// Dimensions below 60: (code, score).
+    pub weak: Vec<(String, f64)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WarningDay {
     pub period: String,
@@ -87,6 +98,8 @@ pub struct AreaIndexData {
     pub indicators: Vec<IndicatorScore>,
     /// Warning days of the last 90, newest first.
     pub warnings: Vec<WarningDay>,
+    /// Why the area is on warning in the page's period.
+    pub warning_why: Option<WarningWhy>,
     /// A district's streets or the city's districts, ranked.
     pub children: Vec<RankedArea>,
 }

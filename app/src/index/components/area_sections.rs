@@ -27,6 +27,40 @@ pub fn dim_name(d: &AreaIndexData, lang: Lang, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// Why the area is on warning: each rule of step 8 it met, with its figures; the
+/// hero's flag links here.
+pub fn warning_why_section(lang: Lang, d: &AreaIndexData, supervised: bool) -> impl IntoView {
+    d.warning_why.as_ref().map(|w| {
+        let score = w.score.map(show).unwrap_or_default();
+        let mut reasons = Vec::new();
+        if w.below_70 {
+            reasons.push(lang.fmt(Msg::IndexWarnBelow70, &[("score", &score)]));
+        }
+        if let (Some(mean), Some(s)) = (w.drop_from, w.score) {
+            reasons.push(lang.fmt(
+                Msg::IndexWarnDrop,
+                &[("score", &score), ("mean", &show(mean)), ("points", &show(mean - s))],
+            ));
+        }
+        for (code, x) in &w.weak {
+            reasons.push(lang.fmt(
+                Msg::IndexWarnWeak,
+                &[("dimension", &dim_name(d, lang, code)), ("score", &show(*x))],
+            ));
+        }
+        if supervised {
+            reasons.push(lang.t(Msg::IndexWarnSupervised).to_string());
+        }
+        view! {
+            <section class="card card-warning" id="why-warning" aria-labelledby="why-warning-h">
+                <h2 id="why-warning-h">{lang.t(Msg::IndexWarnWhyTitle)}</h2>
+                <ul class="plain-list">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <p class="hint">{lang.t(Msg::IndexWarnRules)}" "<a href="/index/methodology#step-6">{lang.t(Msg::MethodLink)}</a></p>
+            </section>
+        }
+    })
+}
+
 /// Why it changed: the sentence, and the contributions as a chart and a table.
 pub fn why_section(lang: Lang, d: &AreaIndexData) -> impl IntoView {
     let why = why_sentence(lang, d, d.explanation.as_ref());

@@ -50,7 +50,8 @@ pub fn Flags(lang: Lang, warning: bool, supervised: bool) -> impl IntoView {
     }
 }
 
-/// One row of a ranking: rank, name (linking to the area's page), grade, change, flags.
+/// One row of a ranking: rank, name, grade, change and flags, the whole row one link
+/// to the area's page (one tap target on a phone).
 #[component]
 pub fn RankRow(
     lang: Lang,
@@ -62,19 +63,21 @@ pub fn RankRow(
     let href = format!("/index/area/{}{}", item.code, query);
     view! {
         <li class="rank-row" data-code=item.code.clone()>
-            <span class="rank-no" aria-hidden="true">{item.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into())}</span>
-            <div class="rank-main">
-                <a class="rank-name" href=href>
-                    <span class="visually-hidden">{item.rank.map(|r| lang.fmt(Msg::IndexRank, &[("rank", &r.to_string())]) + " ")}</span>
-                    {item.name.clone()}
-                </a>
-                <p class="rank-meta">
-                    {(show_parent && !item.parent.is_empty()).then(|| view! { <span>{item.parent.clone()}</span>" · " })}
-                    <Change lang edition change=item.change/>
-                    " "<Flags lang warning=item.warning supervised=item.supervised/>
-                </p>
-            </div>
-            <GradeBadge lang score=item.score/>
+            <a class="rank-link" href=href>
+                <span class="rank-no" aria-hidden="true">{item.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into())}</span>
+                <span class="rank-main">
+                    <span class="rank-name">
+                        <span class="visually-hidden">{item.rank.map(|r| lang.fmt(Msg::IndexRank, &[("rank", &r.to_string())]) + " ")}</span>
+                        {item.name.clone()}
+                    </span>
+                    <span class="rank-meta">
+                        {(show_parent && !item.parent.is_empty()).then(|| view! { <span class="nowrap">{item.parent.clone()}</span>" · " })}
+                        <Change lang edition change=item.change/>
+                        " "<Flags lang warning=item.warning supervised=item.supervised/>
+                    </span>
+                </span>
+                <GradeBadge lang score=item.score/>
+            </a>
         </li>
     }
 }

@@ -7,8 +7,8 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::index::api::{load_area_index, AreaIndexData};
 use crate::index::components::area_sections::{
-    children_section, indicators_section, radar_section, trend_section, warnings_section,
-    why_section,
+    children_section, indicators_section, radar_section, trend_section, warning_why_section,
+    warnings_section, why_section,
 };
 use crate::index::components::parts::{Flags, GradeBadge};
 use crate::index::model::Edition;
@@ -87,15 +87,23 @@ fn AreaIndexBody(lang: Lang, d: AreaIndexData) -> impl IntoView {
             {tab(Edition::Monthly, Msg::IndexMonthly)}
         </nav>
         <section class="card card-accent index-hero" aria-labelledby="score-h">
-            <h2 id="score-h">{lang.fmt(Msg::IndexAsOf, &[("period", &d.period)])}</h2>
+            <h2 id="score-h">{lang.fmt(Msg::IndexAsOf, &[("period", &crate::core::time::date_words(lang, &d.period))])}</h2>
             <div class="hero-row">
                 <GradeBadge lang score large=true/>
                 <div>
                     {rank_text.map(|t| view! { <p>{t}</p> })}
-                    <p><Flags lang warning supervised/></p>
+                    {match d.warning_why.is_some() {
+                        true => view! {
+                            <p><a class="flag-link" href="#why-warning">
+                                <Flags lang warning supervised/>" "{lang.t(Msg::IndexWarnWhyLink)}
+                            </a></p>
+                        }.into_any(),
+                        false => view! { <p><Flags lang warning supervised/></p> }.into_any(),
+                    }}
                 </div>
             </div>
         </section>
+        {warning_why_section(lang, &d, supervised)}
         {why_section(lang, &d)}
         {trend_section(lang, &d, &base, &pq)}
         {radar_section(lang, &d)}

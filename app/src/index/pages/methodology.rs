@@ -42,7 +42,7 @@ pub fn MethodologyPage() -> impl IntoView {
             <p class="lead">{lang.t(Msg::MethodIntro)}</p>
             <section class="card" aria-labelledby="steps-h">
                 <h2 id="steps-h">{lang.t(Msg::MethodStepsTitle)}</h2>
-                <ol class="steps">{steps.map(|s| view! { <li>{lang.t(s)}</li> }).collect_view()}</ol>
+                <ol class="steps">{steps.into_iter().enumerate().map(|(i, s)| view! { <li id=format!("step-{}", i + 1)>{lang.t(s)}</li> }).collect_view()}</ol>
             </section>
             <Suspense fallback=|| ()>{body}</Suspense>
         </Layout>

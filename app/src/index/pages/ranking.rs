@@ -129,7 +129,7 @@ fn RankingBody(lang: Lang, d: RankingData) -> impl IntoView {
         let href = format!("/index/area/{}{pq}", c.code);
         view! {
             <section class="card card-accent index-hero" aria-labelledby="city-h">
-                <h2 id="city-h">{lang.t(Msg::IndexCityFigure)}" · "{lang.fmt(Msg::IndexAsOf, &[("period", &d.period)])}</h2>
+                <h2 id="city-h">{lang.t(Msg::IndexCityFigure)}" · "{lang.fmt(Msg::IndexAsOf, &[("period", &crate::core::time::date_words(lang, &d.period))])}</h2>
                 <div class="hero-row">
                     <GradeBadge lang score=c.score large=true/>
                     <div>

@@ -1,7 +1,7 @@
 //! What waits for the viewer (home's card) and what they have taken part in (我的).
 use crate::core::i18n::{Lang, Msg};
 use crate::core::time::{china_date, deadline, now, span_words};
-use crate::surveys::api::{load_my_participation, load_open_for_me, OpenForMe, SurveyItem};
+use crate::surveys::api::{load_my_participation, OpenForMe, SurveyItem};
 use crate::surveys::components::card::{kind_name, SurveyCard};
 use crate::surveys::model::SurveyStatus;
 use leptos::prelude::*;
@@ -9,26 +9,10 @@ use leptos::prelude::*;
 /// How many open items home lists before "all".
 const HOME_ITEMS: usize = 3;
 
-/// Home: what is open for the viewer's community now, with the time left and 已参与.
+/// Home: what is open for the viewer's community now, with the time left and 已参与
+/// (the top bar already names the community).
 #[component]
-pub fn OpenForMeCard(lang: Lang) -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_open_for_me());
-    let body = move || {
-        Suspend::new(async move {
-            match data.await {
-                Ok(open) => view! { <OpenList lang open/> }.into_any(),
-                Err(e) => {
-                    leptos::logging::error!("load_open_for_me: {e}");
-                    ().into_any()
-                }
-            }
-        })
-    };
-    view! { <Suspense fallback=|| ()>{body}</Suspense> }
-}
-
-#[component]
-fn OpenList(lang: Lang, open: OpenForMe) -> impl IntoView {
+pub fn OpenForMeCard(lang: Lang, open: OpenForMe) -> impl IntoView {
     let total = open.items.len();
     let waiting = open.waiting();
     let summary = match (total, waiting) {
@@ -45,16 +29,17 @@ fn OpenList(lang: Lang, open: OpenForMe) -> impl IntoView {
             view! { <SurveyCard lang item=i href/> }
         })
         .collect_view();
+    let all = match total {
+        0 => lang.t(Msg::HomeOpenPast).to_string(),
+        n => lang.fmt(Msg::HomeOpenAll, &[("n", &n.to_string())]),
+    };
+    let class = if waiting > 0 { "card card-accent card-open" } else { "card card-open" };
     view! {
-        <section class="card card-open" aria-labelledby="open-for-me-h">
+        <section class=class aria-labelledby="open-for-me-h">
             <h2 id="open-for-me-h">{lang.t(Msg::HomeOpenHeading)}</h2>
-            {open.area_label.map(|a| view! { <p class="hint">{lang.fmt(Msg::SurveysFor, &[("area", &a)])}</p> })}
             <p>{summary}</p>
             {(total > 0).then(|| view! { <ul class="survey-list">{items}</ul> })}
-            <p class="link-row">
-                <a href="/surveys">{lang.fmt(Msg::HomeOpenAll, &[("n", &total.to_string())])}</a>
-                {(!open.signed_in).then(|| view! { <a href="/areas">{lang.t(Msg::HomeChooseArea)}</a> })}
-            </p>
+            <p><a href="/surveys">{all}</a></p>
         </section>
     }
 }

@@ -58,3 +58,49 @@ async fn area_form_remembers_a_real_community() {
     let cookie = res.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with(&format!("tx_area={};", community.code)), "{cookie}");
 }
+
+#[tokio::test]
+async fn senior_mode_is_remembered_across_pages_like_the_language_and_bad_values_set_nothing() {
+    let app = spawn(true).await;
+    let b = app.browser();
+    let (_, plain) = b.page("/", None).await;
+    assert!(plain.starts_with("<!DOCTYPE html><html lang=\"zh-CN\""), "{}", &plain[..80]);
+    assert!(!plain.contains("class=\"elder\""), "standard by default");
+    assert!(plain.contains(
+        "aria-pressed=\"false\" class=\"lang-button elder-button\"><span>长辈模式</span>"
+    ));
+
+    let res = b.post_form("/prefs/elder", &[("elder", "1"), ("next", "/index")]).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/index");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("tx_elder=1;") && cookie.contains("Max-Age="), "{cookie}");
+    for page in ["/", "/index", "/surveys", "/me", "/index/methodology"] {
+        let html = b.get(page).await.text().await.unwrap();
+        assert!(html.contains("<html lang=\"zh-CN\" class=\"elder\">"), "{page}");
+        assert!(
+            html.contains(
+                "aria-pressed=\"true\" class=\"lang-button elder-button\"><span>长辈模式</span>"
+            ),
+            "{page}"
+        );
+    }
+    // 我的 offers it too, pressed.
+    let me = b.get("/me").await.text().await.unwrap();
+    assert!(me.contains("id=\"elder-h\""));
+
+    for bad in ["2", "on", ""] {
+        let res = b.post_form("/prefs/elder", &[("elder", bad), ("next", "/")]).await;
+        assert_eq!(res.status(), 400, "{bad:?}");
+        assert!(res.headers().get("set-cookie").is_none());
+    }
+    let res = b.post_form("/prefs/elder", &[("elder", "0"), ("next", "/")]).await;
+    assert!(res.headers()["set-cookie"].to_str().unwrap().starts_with("tx_elder=0;"));
+    let html = b.get("/").await.text().await.unwrap();
+    assert!(
+        !html.contains("class=\"elder\"")
+            && html.contains(
+                "aria-pressed=\"false\" class=\"lang-button elder-button\"><span>长辈模式"
+            )
+    );
+}
