@@ -7,6 +7,7 @@ use crate::core::prefs::use_lang;
 use crate::index::api::{load_home_index, HomeIndex};
 use crate::index::components::parts::{Change, Flags, GradeBadge};
 use crate::index::model::Edition;
+use crate::ui::share::ShareCard;
 use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout};
 use leptos::prelude::*;
@@ -30,7 +31,8 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <Title text=format!("{} · {}", lang.t(Msg::HomeTitle), lang.t(Msg::AppCity))/>
-        <Layout>
+        <Layout described=true>
+            <ShareCard title=lang.t(Msg::AppTagline) description=lang.t(Msg::AppDescription) path="/"/>
             <Suspense fallback=|| ()>{body}</Suspense>
         </Layout>
     }

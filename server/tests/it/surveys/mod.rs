@@ -4,6 +4,7 @@ mod close;
 mod confirm;
 mod manage;
 mod matrix;
+mod share;
 mod staff;
 mod store;
 use crate::helpers::location;
