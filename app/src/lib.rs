@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/projects") view=home::pages::ProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=home::pages::VotesPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=accounts::pages::MePage ssr=SsrMode::Async/>
+                <Route path=path!("/me/data") view=accounts::pages::MyDataPage ssr=SsrMode::Async/>
                 <Route path=path!("/me/consent") view=accounts::pages::ConsentPage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=accounts::pages::SigninPage ssr=SsrMode::Async/>
                 <Route path=path!("/privacy") view=accounts::pages::PrivacyPage ssr=SsrMode::Async/>

@@ -87,6 +87,39 @@ pub fn parse_china_time(text: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + min * 60 + sec - 8 * 3600)
 }
 
+/// "2026年11月30日" / "30 November 2026": a day in China, in words.
+pub fn date_words(lang: crate::core::i18n::Lang, ts: i64) -> String {
+    use crate::core::i18n::{Lang, Msg};
+    let date = china_date(ts);
+    let (y, m, d) =
+        (&date[..4], date[5..7].trim_start_matches('0'), date[8..10].trim_start_matches('0'));
+    let names = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = match lang {
+        Lang::Zh => m,
+        Lang::En => names[m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1],
+    };
+    lang.fmt(Msg::TimeDate, &[("year", y), ("month", month), ("d", d)])
+}
+
+/// "2026年11月30日 14:05" / "30 November 2026, 14:05": a moment in China, in words.
+pub fn time_words(lang: crate::core::i18n::Lang, ts: i64) -> String {
+    let clock = &china_time(ts)[11..];
+    lang.fmt(crate::core::i18n::Msg::TimeAt, &[("date", &date_words(lang, ts)), ("time", clock)])
+}
+
 /// "11月30日 24:00截止 · 还剩14小时": when something closes, in words, and the time left
 /// (days, then hours, then minutes) while it is open. A close at midnight is the end of
 /// the day before ("24:00"), as notices say.
@@ -126,6 +159,18 @@ pub fn deadline(lang: crate::core::i18n::Lang, closes_at: i64, now: i64) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_words_in_china_time() {
+        use crate::core::i18n::Lang;
+        // 2026-11-30 16:05 UTC is 2026-12-01 00:05 in China.
+        let ts = 1_796_054_700;
+        assert_eq!(china_time(ts), "2026-12-01 00:05");
+        assert_eq!(date_words(Lang::Zh, ts), "2026年12月1日");
+        assert_eq!(date_words(Lang::En, ts), "1 December 2026");
+        assert_eq!(time_words(Lang::Zh, ts), "2026年12月1日 00:05");
+        assert_eq!(time_words(Lang::En, ts), "1 December 2026, 00:05");
+    }
 
     #[test]
     fn china_times_read_back() {

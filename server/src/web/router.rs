@@ -29,8 +29,11 @@ fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static
     let site: Arc<dyn SitePort> = state.site.clone();
     let index: Arc<dyn IndexPort> = state.index.clone();
     let surveys: Arc<dyn SurveyPort> = Arc::new(SurveyReader(state.db.clone()));
-    let accounts: Arc<dyn AccountPort> =
-        Arc::new(AccountReader(state.db.clone(), state.identity.key.clone()));
+    let accounts: Arc<dyn AccountPort> = Arc::new(AccountReader(
+        state.db.clone(),
+        state.identity.key.clone(),
+        state.identity.records.clone(),
+    ));
     let options = AuthOptions { wechat: state.identity.wechat.is_some() };
     let origin = state.site_origin();
     let share: Arc<dyn SharePort> = Arc::new(ShareSigner(state.jssdk.clone()));

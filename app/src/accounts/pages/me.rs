@@ -8,7 +8,7 @@ use crate::areas::api::load_site_info;
 use crate::core::access::{in_wechat, use_auth_options, Verification};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
-use crate::core::time::china_date;
+use crate::core::time::date_words;
 use crate::ui::layout::current_url;
 use crate::ui::notices::Banner;
 use crate::ui::title::Title;
@@ -78,7 +78,7 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
             <dl class="facts">
                 <div><dt>{lang.t(Msg::MePhone)}</dt><dd>{phone}</dd></div>
                 <div><dt>{lang.t(Msg::MeWechat)}</dt><dd>{wechat}</dd></div>
-                <div><dt>{lang.t(Msg::MeSince)}</dt><dd>{china_date(data.created_at)}</dd></div>
+                <div><dt>{lang.t(Msg::MeSince)}</dt><dd>{date_words(lang, data.created_at)}</dd></div>
             </dl>
             {data.phone_tail.is_none().then(|| view! { <LinkPhone lang/> })}
             {wechat_offer.then(|| view! { <LinkWechat lang/> })}
@@ -131,9 +131,12 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
                 <li>{lang.t(Msg::MeDataItemAccount)}</li>
                 <li>{lang.t(Msg::MeDataItemCommunity)}</li>
                 <li>{lang.fmt(Msg::MeDataItemSessions, &[("count", &data.sessions.len().to_string())])}</li>
-                {data.consent_at.map(|t| view! { <li>{lang.fmt(Msg::MeDataItemConsent, &[("date", &china_date(t))])}</li> })}
+                {data.consent_at.map(|t| view! { <li>{lang.fmt(Msg::MeDataItemConsent, &[("date", &date_words(lang, t))])}</li> })}
             </ul>
-            <p><a class="button button-secondary" href="/me/export" download="tongxin-my-data.json">{lang.t(Msg::MeExport)}</a></p>
+            <p class="button-row">
+                <a class="button" href="/me/data">{lang.t(Msg::MydataView)}</a>
+                <a class="button button-secondary" href="/me/export" download="tongxin-my-data.json">{lang.t(Msg::MeExport)}</a>
+            </p>
             <p class="hint"><a href="/privacy">{lang.t(Msg::PrivacyLink)}</a></p>
             {consented.then(|| view! {
                 <form method="post" action="/me/consent/withdraw" class="form">
