@@ -176,8 +176,11 @@ fn Taken(lang: Lang, taken: Vec<TakenPart>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="taken-h">
             <h2 id="taken-h">{lang.t(Msg::MydataTaken)}</h2>
-            {empty.then(|| view! { <p>{lang.t(Msg::MydataTakenNone)}</p> })}
-            <ul class="held-list">{items}</ul>
+            {if empty {
+                view! { <p>{lang.t(Msg::MydataTakenNone)}</p> }.into_any()
+            } else {
+                view! { <ul class="held-list">{items}</ul> }.into_any()
+            }}
         </section>
     }
 }
