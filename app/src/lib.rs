@@ -27,15 +27,7 @@ pub struct AssetPaths {
     pub charts: Option<String>,
 }
 
-/// The Content-Security-Policy of pages: only our own scripts, plus the inline
-/// hydration bootstrap that carries this response's nonce.
-pub fn page_csp(nonce: &str) -> String {
-    format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    )
-}
+pub use crate::core::share::page_csp;
 
 /// The HTML document around the app; rendered on the server for every page.
 pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
@@ -50,7 +42,7 @@ pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
         if let (Some(nonce), Some(res)) =
             (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
         {
-            if let Ok(value) = http::HeaderValue::from_str(&page_csp(&nonce)) {
+            if let Ok(value) = http::HeaderValue::from_str(&page_csp(&nonce, false)) {
                 res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
             }
         }
@@ -97,6 +89,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/projects") view=home::pages::ProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=home::pages::VotesPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=accounts::pages::MePage ssr=SsrMode::Async/>
+                <Route path=path!("/me/data") view=accounts::pages::MyDataPage ssr=SsrMode::Async/>
                 <Route path=path!("/me/consent") view=accounts::pages::ConsentPage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=accounts::pages::SigninPage ssr=SsrMode::Async/>
                 <Route path=path!("/privacy") view=accounts::pages::PrivacyPage ssr=SsrMode::Async/>

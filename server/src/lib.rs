@@ -17,6 +17,7 @@ pub mod demo;
 pub mod index;
 pub mod participation;
 pub mod qr;
+pub mod share;
 pub mod startup;
 pub mod surveys;
 pub mod telemetry;

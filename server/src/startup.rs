@@ -10,6 +10,7 @@ use crate::crypto::ServerKey;
 use crate::csv_import::ImportOutcome;
 use crate::db::Db;
 use crate::index::adapter::IndexCache;
+use crate::share::jssdk::JsSdk;
 use crate::surveys::limiter::SubmitLimiter;
 use crate::surveys::records::SurveyRecords;
 use crate::web::{assets, router, AppState};
@@ -102,10 +103,13 @@ impl Application {
         crate::surveys::service::lifecycle::mark_participants(&db, &key).await?;
         let records: Vec<Arc<dyn ResidentRecords>> =
             vec![Arc::new(SurveyRecords { key: key.clone() })];
+        let wechat = wechat_client(&settings);
+        // The same official account signs pages for sharing.
+        let jssdk = wechat.as_ref().map(|w| Arc::new(JsSdk::new(w.config.clone())));
         let identity = Identity {
             key,
             sms: sms_sender(&settings)?,
-            wechat: wechat_client(&settings),
+            wechat,
             limits: settings.auth.clone(),
             records: records.into(),
         };
@@ -128,6 +132,7 @@ impl Application {
             )),
             settings: Arc::new(settings),
             identity,
+            jssdk,
         };
         Ok(Application { listener, router: router::router(state), db })
     }

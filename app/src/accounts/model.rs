@@ -32,6 +32,17 @@ pub struct SessionInfo {
     pub expires_at: i64,
 }
 
+/// Something the resident took part in, as their data page lists it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TakenPart {
+    pub title: String,
+    /// Where it is shown ("/surveys/<id>").
+    pub href: String,
+    /// Their answers in words, question by question; `None` when they were anonymous
+    /// (kept without any link to the resident, so not theirs to list).
+    pub answers: Option<Vec<(String, String)>>,
+}
+
 /// A resident as their committee sees them in the verification queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueEntry {

@@ -1,6 +1,6 @@
 //! What the account pages read.
 use crate::accounts::model::{
-    AuditEntry, CommunityResidents, ResidentData, StaffRecord, StaffSecurity,
+    AuditEntry, CommunityResidents, ResidentData, StaffRecord, StaffSecurity, TakenPart,
 };
 use crate::core::access::StaffUser;
 use crate::core::port::PortError;
@@ -10,6 +10,8 @@ use async_trait::async_trait;
 pub trait AccountPort: Send + Sync + 'static {
     /// Everything held about one resident.
     async fn resident_data(&self, id: &str) -> Result<Option<ResidentData>, PortError>;
+    /// What they took part in, with their named answers, for their data page.
+    async fn taken_part(&self, id: &str) -> Result<Vec<TakenPart>, PortError>;
     /// A community's residents (verification queue) and the size of its roll.
     /// (A read of personal data: audited as `me`'s.)
     async fn community_residents(

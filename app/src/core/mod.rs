@@ -10,5 +10,6 @@ pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod port;
 pub mod prefs;
+pub mod share;
 pub mod site;
 pub mod time;

@@ -28,6 +28,21 @@ impl SiteOrigin {
     }
 }
 
+/// "https://tongxin.example.cn" for the request being served (the configured origin,
+/// else its allowed host); empty outside the server.
+pub fn request_origin() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        let host = use_context::<http::request::Parts>().and_then(|p| {
+            p.headers.get(http::header::HOST).and_then(|v| v.to_str().ok()).map(str::to_string)
+        });
+        use_context::<SiteOrigin>().unwrap_or_default().resolve(host.as_deref())
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,6 +122,17 @@ pub fn date_words(lang: crate::core::i18n::Lang, period: &str) -> String {
     lang.fmt(Msg::TimeDate, &[("y", y), ("month", &month), ("d", &d)])
 }
 
+/// "2026年11月30日" / "30 Nov 2026": the China day of a moment, in words.
+pub fn date_words_at(lang: crate::core::i18n::Lang, ts: i64) -> String {
+    date_words(lang, &china_date(ts))
+}
+
+/// "2026年11月30日 14:05" / "30 Nov 2026, 14:05": a moment in China, in words.
+pub fn time_words(lang: crate::core::i18n::Lang, ts: i64) -> String {
+    let clock = &china_time(ts)[11..];
+    lang.fmt(crate::core::i18n::Msg::TimeAt, &[("date", &date_words_at(lang, ts)), ("time", clock)])
+}
+
 /// "11月30日 24:00截止 · 还剩14小时": when something closes, in words, and the time left
 /// (days, then hours, then minutes) while it is open. A close at midnight is the end of
 /// the day before ("24:00"), as notices say.
@@ -168,6 +179,18 @@ pub fn span_words(lang: crate::core::i18n::Lang, opens_at: i64, closes_at: i64) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_words_in_china_time() {
+        use crate::core::i18n::Lang;
+        // 2026-11-30 16:05 UTC is 2026-12-01 00:05 in China.
+        let ts = 1_796_054_700;
+        assert_eq!(china_time(ts), "2026-12-01 00:05");
+        assert_eq!(date_words_at(Lang::Zh, ts), "2026年12月1日");
+        assert_eq!(date_words_at(Lang::En, ts), "1 Dec 2026");
+        assert_eq!(time_words(Lang::Zh, ts), "2026年12月1日 00:05");
+        assert_eq!(time_words(Lang::En, ts), "1 Dec 2026, 00:05");
+    }
 
     #[test]
     fn china_times_read_back() {

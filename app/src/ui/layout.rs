@@ -21,8 +21,17 @@ pub fn current_url() -> String {
     }
 }
 
+/// The site's own description, for pages that have none of their own.
+pub fn default_description(lang: Lang) -> impl IntoView {
+    // Read by WeChat and other apps when a link is shared.
+    view! { <Meta name="description" content=lang.t(Msg::AppDescription)/> }
+}
+
+/// The frame. `described`: the page writes its own description (a
+/// [`ShareCard`](crate::ui::share::ShareCard)), so the site's default is left out and
+/// the page has exactly one.
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn Layout(#[prop(optional)] described: bool, children: Children) -> impl IntoView {
     let lang = use_lang();
     let here = current_url();
     let path = use_location().pathname.get_untracked();
@@ -40,8 +49,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         })
     };
     view! {
-        // Read by WeChat and other apps when a link is shared.
-        <Meta name="description" content=lang.t(Msg::AppDescription)/>
+        {(!described).then(|| default_description(lang))}
         <a class="skip-link" href="#main">{lang.t(Msg::A11ySkip)}</a>
         <header class="topbar">
             <div class="topbar-inner">

@@ -5,6 +5,7 @@ pub mod layout;
 pub mod nav;
 pub mod notices;
 pub mod outcome;
+pub mod share;
 pub mod staff;
 pub mod status;
 pub mod title;

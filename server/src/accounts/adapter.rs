@@ -1,22 +1,33 @@
 //! The app's [`AccountPort`]: what the account pages read.
+use super::records::ResidentRecords;
 use super::store::{residents, staff, staff_auth};
 use crate::audit;
 use crate::db::Db;
 use app::accounts::model::{
-    AuditEntry, CommunityResidents, ResidentData, StaffRecord, StaffSecurity,
+    AuditEntry, CommunityResidents, ResidentData, StaffRecord, StaffSecurity, TakenPart,
 };
 use app::accounts::port::AccountPort;
 use app::core::access::{Role, StaffUser};
 use app::core::port::PortError;
 use async_trait::async_trait;
+use std::sync::Arc;
 
-/// The database, and the key that opens a second factor's secret being enrolled.
-pub struct AccountReader(pub Db, pub crate::crypto::ServerKey);
+/// The database, the key that opens a second factor's secret being enrolled, and what
+/// the features keep about residents.
+pub struct AccountReader(pub Db, pub crate::crypto::ServerKey, pub Arc<[Arc<dyn ResidentRecords>]>);
 
 #[async_trait]
 impl AccountPort for AccountReader {
     async fn resident_data(&self, id: &str) -> Result<Option<ResidentData>, PortError> {
         residents::data(&self.0, id).await.map_err(PortError::from)
+    }
+
+    async fn taken_part(&self, id: &str) -> Result<Vec<TakenPart>, PortError> {
+        let mut all = Vec::new();
+        for r in self.2.iter() {
+            all.extend(r.taken_part(&self.0, id).await.map_err(PortError::from)?);
+        }
+        Ok(all)
     }
 
     async fn community_residents(

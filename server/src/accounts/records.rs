@@ -25,4 +25,10 @@ pub trait ResidentRecords: Send + Sync + 'static {
         db: &crate::db::Db,
         resident: &str,
     ) -> Result<(&'static str, serde_json::Value), StoreError>;
+    /// The same, in words, for the resident's data page.
+    async fn taken_part(
+        &self,
+        db: &crate::db::Db,
+        resident: &str,
+    ) -> Result<Vec<app::accounts::model::TakenPart>, StoreError>;
 }

@@ -1,9 +1,12 @@
 //! What surveys keep about a resident, for account deletion, merging and linking.
-use super::store::responses;
+use super::store::{responses, surveys};
 use crate::accounts::records::ResidentRecords;
 use crate::crypto::ServerKey;
 use crate::db::{StoreError, Tx};
 use crate::participation::{self, store as marks, Activity};
+use app::accounts::model::TakenPart;
+use app::surveys::model::Answers;
+use app::surveys::rules::export::answer_text;
 use async_trait::async_trait;
 
 pub struct SurveyRecords {
@@ -53,5 +56,36 @@ impl ResidentRecords for SurveyRecords {
             taken.push(serde_json::json!({ "survey": survey, "title": title, "answers": answers }));
         }
         Ok(("surveys", serde_json::Value::Array(taken)))
+    }
+
+    /// Each survey with the resident's named answers in words, question by question.
+    async fn taken_part(
+        &self,
+        db: &crate::db::Db,
+        resident: &str,
+    ) -> Result<Vec<TakenPart>, StoreError> {
+        let mut out = Vec::new();
+        for (id, title, answers) in responses::held_by(db, resident).await? {
+            let answers = match answers {
+                Some(a) => {
+                    let given: Answers =
+                        serde_json::from_str(&a).map_err(|e| StoreError::corrupt("answers", e))?;
+                    let questions = surveys::get(db.reader(), &id).await?.map(|s| s.questions);
+                    Some(
+                        questions
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|q| {
+                                let text = answer_text(q, given.get(&q.id));
+                                (!text.is_empty()).then(|| (q.title.clone(), text))
+                            })
+                            .collect(),
+                    )
+                }
+                None => None,
+            };
+            out.push(TakenPart { title, href: format!("/surveys/{id}"), answers });
+        }
+        Ok(out)
     }
 }

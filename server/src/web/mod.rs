@@ -24,6 +24,7 @@ use crate::areas::adapter::SiteCache;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::index::adapter::IndexCache;
+use crate::share::jssdk::JsSdk;
 use crate::surveys::limiter::SubmitLimiter;
 use app::core::site::SiteOrigin;
 use app::AssetPaths;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub identity: Identity,
     /// Survey submissions per client address (in memory).
     pub submit_limiter: Arc<SubmitLimiter>,
+    /// WeChat's JS-SDK ticket, with an official account configured.
+    pub jssdk: Option<Arc<JsSdk>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -2,10 +2,12 @@
 //! the ports they read provided as context), static files, and the layers.
 use super::{assets, health, prefs, security, session, AppState};
 use crate::accounts::adapter::AccountReader;
+use crate::share::adapter::ShareSigner;
 use crate::surveys::adapter::SurveyReader;
 use app::accounts::port::AccountPort;
 use app::core::access::AuthOptions;
 use app::core::port::SitePort;
+use app::core::share::SharePort;
 use app::index::port::IndexPort;
 use app::surveys::port::SurveyPort;
 use axum::{
@@ -27,10 +29,14 @@ fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static
     let site: Arc<dyn SitePort> = state.site.clone();
     let index: Arc<dyn IndexPort> = state.index.clone();
     let surveys: Arc<dyn SurveyPort> = Arc::new(SurveyReader(state.db.clone()));
-    let accounts: Arc<dyn AccountPort> =
-        Arc::new(AccountReader(state.db.clone(), state.identity.key.clone()));
+    let accounts: Arc<dyn AccountPort> = Arc::new(AccountReader(
+        state.db.clone(),
+        state.identity.key.clone(),
+        state.identity.records.clone(),
+    ));
     let options = AuthOptions { wechat: state.identity.wechat.is_some() };
     let origin = state.site_origin();
+    let share: Arc<dyn SharePort> = Arc::new(ShareSigner(state.jssdk.clone()));
     move || {
         provide_context(site.clone());
         provide_context(index.clone());
@@ -38,6 +44,7 @@ fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static
         provide_context(accounts.clone());
         provide_context(options);
         provide_context(origin.clone());
+        provide_context(share.clone());
     }
 }
 

@@ -50,11 +50,28 @@ pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestA
     TestApp { anonymous: Browser { base, client }, db, dir }
 }
 
+/// How often the fake WeChat was asked for an access token and for a JS-SDK ticket.
+#[derive(Default)]
+pub struct WechatCalls {
+    pub tokens: std::sync::atomic::AtomicUsize,
+    pub tickets: std::sync::atomic::AtomicUsize,
+}
+
+/// The JS-SDK ticket the fake WeChat hands out.
+pub const FAKE_TICKET: &str = "kgt8ON7yVITDhtdwci0qeT_fake_jsapi_ticket";
+
 /// A fake WeChat API on loopback: `sns/oauth2/access_token` answers by code.
 pub async fn fake_wechat() -> String {
+    fake_wechat_counted().await.0
+}
+
+/// [`fake_wechat`], also serving the JS-SDK's `cgi-bin/token` and
+/// `cgi-bin/ticket/getticket` (counted).
+pub async fn fake_wechat_counted() -> (String, std::sync::Arc<WechatCalls>) {
     use axum::{extract::Query, routing::get, Json, Router};
     use serde_json::Value;
     use std::collections::HashMap;
+    use std::sync::{atomic::Ordering, Arc};
     async fn token(Query(q): Query<HashMap<String, String>>) -> Json<Value> {
         assert_eq!(q.get("appid").map(String::as_str), Some("wxtest"));
         assert_eq!(q.get("secret").map(String::as_str), Some("s3cret"));
@@ -72,12 +89,43 @@ pub async fn fake_wechat() -> String {
             _ => serde_json::json!({"errcode": 40029, "errmsg": "invalid code"}),
         })
     }
+    let calls = Arc::new(WechatCalls::default());
+    let (c1, c2) = (calls.clone(), calls.clone());
+    let app_token = move |Query(q): Query<HashMap<String, String>>| {
+        let calls = c1.clone();
+        async move {
+            calls.tokens.fetch_add(1, Ordering::SeqCst);
+            let ok = q.get("grant_type").map(String::as_str) == Some("client_credential")
+                && q.get("appid").map(String::as_str) == Some("wxtest")
+                && q.get("secret").map(String::as_str) == Some("s3cret");
+            Json(if ok {
+                serde_json::json!({"access_token": "APP_TOKEN", "expires_in": 7200})
+            } else {
+                serde_json::json!({"errcode": 40125, "errmsg": "invalid appsecret"})
+            })
+        }
+    };
+    let ticket = move |Query(q): Query<HashMap<String, String>>| {
+        let calls = c2.clone();
+        async move {
+            calls.tickets.fetch_add(1, Ordering::SeqCst);
+            let ok = q.get("access_token").map(String::as_str) == Some("APP_TOKEN")
+                && q.get("type").map(String::as_str) == Some("jsapi");
+            Json(if ok {
+                serde_json::json!({"errcode": 0, "errmsg": "ok", "ticket": FAKE_TICKET, "expires_in": 7200})
+            } else {
+                serde_json::json!({"errcode": 40001, "errmsg": "invalid credential"})
+            })
+        }
+    };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(listener, Router::new().route("/sns/oauth2/access_token", get(token))).await
-    });
-    base
+    let router = Router::new()
+        .route("/sns/oauth2/access_token", get(token))
+        .route("/cgi-bin/token", get(app_token))
+        .route("/cgi-bin/ticket/getticket", get(ticket));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (base, calls)
 }
 
 /// The application with WeChat sign-in configured against [`fake_wechat`].

@@ -8,7 +8,7 @@ use crate::areas::api::load_site_info;
 use crate::core::access::{in_wechat, use_auth_options, Verification};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
-use crate::core::time::china_date;
+use crate::core::time::date_words_at;
 use crate::surveys::components::mine::ParticipationHistory;
 use crate::ui::layout::current_url;
 use crate::ui::notices::Banner;
@@ -86,7 +86,7 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
             <dl class="facts">
                 <div><dt>{lang.t(Msg::MePhone)}</dt><dd>{phone}</dd></div>
                 <div><dt>{lang.t(Msg::MeWechat)}</dt><dd>{wechat}</dd></div>
-                <div><dt>{lang.t(Msg::MeSince)}</dt><dd>{china_date(data.created_at)}</dd></div>
+                <div><dt>{lang.t(Msg::MeSince)}</dt><dd>{date_words_at(lang, data.created_at)}</dd></div>
             </dl>
             {data.phone_tail.is_none().then(|| view! { <LinkPhone lang/> })}
             {wechat_offer.then(|| view! { <LinkWechat lang/> })}
@@ -141,9 +141,12 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
                 <li>{lang.t(Msg::MeDataItemAccount)}</li>
                 <li>{lang.t(Msg::MeDataItemCommunity)}</li>
                 <li>{lang.fmt(Msg::MeDataItemSessions, &[("count", &data.sessions.len().to_string())])}</li>
-                {data.consent_at.map(|t| view! { <li>{lang.fmt(Msg::MeDataItemConsent, &[("date", &china_date(t))])}</li> })}
+                {data.consent_at.map(|t| view! { <li>{lang.fmt(Msg::MeDataItemConsent, &[("date", &date_words_at(lang, t))])}</li> })}
             </ul>
-            <p><a class="button button-secondary" href="/me/export" download="tongxin-my-data.json">{lang.t(Msg::MeExport)}</a></p>
+            <p class="button-row">
+                <a class="button" href="/me/data">{lang.t(Msg::MydataView)}</a>
+                <a class="button button-secondary" href="/me/export" download="tongxin-my-data.json">{lang.t(Msg::MeExport)}</a>
+            </p>
             <p class="hint"><a href="/privacy">{lang.t(Msg::PrivacyLink)}</a></p>
             {consented.then(|| view! {
                 <form method="post" action="/me/consent/withdraw" class="form">

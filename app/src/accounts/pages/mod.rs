@@ -1,5 +1,6 @@
 //! One page per file.
 pub mod me;
+pub mod my_data;
 pub mod privacy;
 pub mod signin;
 pub mod staff_accounts;
@@ -10,6 +11,7 @@ pub mod staff_security;
 pub mod staff_signin;
 
 pub use me::MePage;
+pub use my_data::MyDataPage;
 pub use privacy::{ConsentPage, PrivacyPage};
 pub use signin::SigninPage;
 pub use staff_accounts::StaffAccountsPage;

@@ -9,6 +9,7 @@ use crate::index::components::parts::{Change, Flags, GradeBadge};
 use crate::index::model::Edition;
 use crate::surveys::api::{load_open_for_me, OpenForMe};
 use crate::surveys::components::mine::OpenForMeCard;
+use crate::ui::share::ShareCard;
 use crate::ui::title::Title;
 use crate::ui::{ErrorView, Layout};
 use leptos::prelude::*;
@@ -33,7 +34,8 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <Title text=format!("{} · {}", lang.t(Msg::HomeTitle), lang.t(Msg::AppCity))/>
-        <Layout>
+        <Layout described=true>
+            <ShareCard title=lang.t(Msg::AppTagline) description=lang.t(Msg::AppDescription) path="/"/>
             <Suspense fallback=|| ()>{body}</Suspense>
         </Layout>
     }

@@ -7,6 +7,7 @@ use crate::index::api::{load_ranking, Ranking, RankingData};
 use crate::index::components::parts::{Change, Flags, GradeBadge, RankRow};
 use crate::index::model::Edition;
 use crate::index::rules::periods::{next_period, previous_period};
+use crate::ui::share::ShareCard;
 use crate::ui::title::Title;
 use crate::ui::{set_status, ErrorView, Layout};
 use leptos::prelude::*;
@@ -73,7 +74,9 @@ pub fn RankingPage() -> impl IntoView {
     };
     view! {
         <Title text=format!("{} · {}", lang.t(Msg::IndexRankingTitle), lang.t(Msg::IndexTitle))/>
-        <Layout>
+        <Layout described=true>
+            <ShareCard title=format!("{} · {}", lang.t(Msg::IndexTitle), lang.t(Msg::AppCity))
+                description=lang.t(Msg::ShareIndex) path="/index"/>
             <h1 class="page-title">{lang.t(Msg::IndexTitle)}" "<span class="title-sub">{lang.t(Msg::IndexRankingTitle)}</span></h1>
             <Suspense fallback=|| ()>{body}</Suspense>
         </Layout>

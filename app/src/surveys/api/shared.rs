@@ -15,10 +15,7 @@ use leptos::prelude::*;
 
 /// "https://tongxin.example.cn": where share links point.
 pub fn origin() -> String {
-    let host = use_context::<http::request::Parts>().and_then(|p| {
-        p.headers.get(http::header::HOST).and_then(|v| v.to_str().ok()).map(str::to_string)
-    });
-    use_context::<SiteOrigin>().unwrap_or_default().resolve(host.as_deref())
+    crate::core::site::request_origin()
 }
 
 /// The draft cookie's token (64 hex digits), if the request carries one.

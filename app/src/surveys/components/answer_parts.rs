@@ -7,9 +7,9 @@ use crate::core::time::{deadline, now};
 use crate::surveys::api::Via;
 use crate::surveys::components::card::kind_name;
 use crate::surveys::model::Survey;
+use crate::ui::share::ShareCard;
 use crate::ui::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 
 /// The first sentence or so of the introduction: the share card's description.
 pub fn summary(intro: &str, title: &str) -> String {
@@ -19,6 +19,15 @@ pub fn summary(intro: &str, title: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// What a shared survey opens: the survey, in the community it reached the sharer
+/// by (the share link's `via`), so that the next resident is placed there too.
+pub fn share_path(survey: &str, via: Option<&Via>) -> String {
+    match via {
+        Some(v) => format!("/surveys/{survey}?via={}", crate::core::prefs::encode_query(&v.code)),
+        None => format!("/surveys/{survey}"),
+    }
 }
 
 /// Title, share card, kind and area, introduction and the survey's terms.
@@ -46,10 +55,7 @@ pub fn survey_head(
     };
     view! {
         <Title text=format!("{} · {}", survey.title, lang.t(Msg::AppName))/>
-        <Meta name="description" content=description.clone()/>
-        <Meta property="og:title" content=survey.title.clone()/>
-        <Meta property="og:description" content=description/>
-        <Meta property="og:type" content="website"/>
+        <ShareCard title=survey.title.clone() description path=share_path(&survey.id, via)/>
         <header class="survey-head">
             <p class="eyebrow">{format!("{} · {}", lang.t(kind_name(survey.kind)), area_label)}</p>
             <h1 class="page-title">{survey.title.clone()}</h1>

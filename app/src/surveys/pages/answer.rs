@@ -25,11 +25,18 @@ pub fn SurveyPage() -> impl IntoView {
         Resource::new(move || (), move |_| load_survey(id.clone(), via.clone(), show_problems));
     let body = move || {
         Suspend::new(async move {
-            found(data.await, None, move |page| view! { <AnswerView lang page/> })
+            match data.await {
+                Ok(Some(page)) => view! { <AnswerView lang page/> }.into_any(),
+                other => view! {
+                    {crate::ui::layout::default_description(lang)}
+                    {found(other, None, |page| view! { <AnswerView lang page/> })}
+                }
+                .into_any(),
+            }
         })
     };
     view! {
-        <Layout>
+        <Layout described=true>
             <Suspense fallback=|| ()>{body}</Suspense>
         </Layout>
     }

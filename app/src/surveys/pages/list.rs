@@ -54,7 +54,9 @@ pub fn SurveysPage() -> impl IntoView {
     };
     view! {
         <Title text=format!("{} · {}", lang.t(Msg::SectionSurveysTitle), lang.t(Msg::AppName))/>
-        <Layout>
+        <Layout described=true>
+            <crate::ui::share::ShareCard title=format!("{} · {}", lang.t(Msg::SectionSurveysTitle), lang.t(Msg::AppCity))
+                description=lang.t(Msg::ShareSurveys) path="/surveys"/>
             <h1 class="page-title">{lang.t(Msg::SectionSurveysTitle)}</h1>
             <p class="lead">{lang.t(Msg::SectionSurveysBody)}</p>
             <Suspense fallback=|| ()>{body}</Suspense>

@@ -1,5 +1,6 @@
 //! Accounts over HTTP: residents (phone code, WeChat, "我的") and staff (sign-in,
 //! residents, the authorisation matrix).
+mod data;
 pub mod matrix;
 mod me;
 mod phone;

@@ -5,6 +5,7 @@ mod confirm;
 mod invite;
 mod manage;
 mod matrix;
+mod share;
 mod staff;
 mod store;
 use crate::helpers::location;
