@@ -17,6 +17,12 @@ function daysBefore(day: string, n: number): string {
 }
 
 /** One decimal as the server prints it (Rust's `{:.1}`: exact ties go to the even digit). */
+/** "2026-11-29" as the pages write it: "2026年11月29日". */
+function zhDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 function fixed1(x: number): string {
   const tenfold = x * 10;
   if (Number.isInteger(x * 20) && !Number.isInteger(tenfold)) {
@@ -55,7 +61,7 @@ test('the ranking lists every subdistrict with grades, filters by district and g
   const day = await latestDay(request);
   await page.goto('/index');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('平安+指数');
-  await expect(page.getByRole('heading', { name: /全市指数/ })).toContainText(day);
+  await expect(page.getByRole('heading', { name: /全市指数/ })).toContainText(zhDate(day));
   const rows = page.locator('#ranking .rank-row');
   await expect(rows).toHaveCount(25);
   // Ranks follow the API's order; each row shows its own score, its grade in words (not
@@ -85,12 +91,12 @@ test('the ranking lists every subdistrict with grades, filters by district and g
   await page.getByLabel('日期').fill(red);
   await page.getByRole('button', { name: '查看' }).first().click();
   await expect(page).toHaveURL(new RegExp(`date=${red}`));
-  await expect(page.getByRole('heading', { name: /全市指数/ })).toContainText(red);
+  await expect(page.getByRole('heading', { name: /全市指数/ })).toContainText(zhDate(red));
   const fenglin = page.locator(`#ranking .rank-row[data-code="${FENGLIN}"]`);
   await expect(fenglin.locator('.flag-supervised')).toHaveText('挂牌督办');
   await expect(fenglin.locator('.grade-label')).toHaveText('较差');
   // The previous-day link steps back one day.
-  await page.getByRole('link', { name: /前一天/ }).click();
+  await page.locator('.pager a[rel="prev"]').click();
   await expect(page).toHaveURL(new RegExp(`date=${daysBefore(day, 8)}`));
   // The monthly edition.
   await page.getByRole('link', { name: '月指数' }).click();
@@ -112,6 +118,20 @@ test('a street page draws its charts and keeps their figures in tables', async (
   await expect(page.locator('#why-sentence')).toHaveText(
     Math.abs(c) < 0.05 ? `枫林街道与 ${prev} 持平。` : new RegExp(`^枫林街道比 ${prev} ${c > 0 ? '上升' : '下降'} ${fixed1(Math.abs(c))} 分，主要因为.+。$`),
   );
+  // A warning says why: each rule of step 6 the day met, with the API's figures.
+  const api = await (await request.get(`/api/v1/index/daily?date=${day}&level=street`)).json();
+  const row = api.areas.find((a: any) => a.area_code === FENGLIN);
+  const why = page.locator('#why-warning');
+  if (row.warning) {
+    await page.locator('.index-hero').getByRole('link', { name: /为什么/ }).click();
+    await expect(page).toHaveURL(/#why-warning$/);
+    const weak = Object.entries(row.dimensions as Record<string, number | null>).filter(([, v]) => v !== null && v < 60);
+    if (row.score < 70) await expect(why).toContainText(`指数 ${fixed1(row.score)}，低于 70 分。`);
+    for (const [, v] of weak) await expect(why).toContainText(`得分 ${fixed1(v as number)}，低于 60 分。`);
+    await expect(why.locator('li')).not.toHaveCount(0);
+  } else {
+    await expect(why).toHaveCount(0);
+  }
   // Three charts: why, trend, radar — drawn as SVG by the trimmed ECharts.
   await chartsRendered(page, 3);
   // The trend's figures: 30 rows, the newest first, in the fallback table.
