@@ -102,7 +102,7 @@ pub fn eligibility_step(
         NotEligible::Verification => view! {
             <section class="card status-card" aria-labelledby="step-h">
                 <h2 id="step-h">{lang.t(Msg::SurveyNeedsVerification)}</h2>
-                <p><a class="button" href="/me#verification">{lang.t(Msg::SectionMeTitle)}</a></p>
+                <p><a class="button" href="/me#verification">{lang.t(Msg::SurveyGoVerify)}</a></p>
             </section>
         }.into_any(),
     }
