@@ -50,6 +50,8 @@ async function scoreOf(request: APIRequestContext, code: string, day: string): P
 }
 
 async function chartsRendered(page: Page, n: number) {
+  // The chart runtime loads when a chart comes into view.
+  await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
   await expect(page.locator('.chart-canvas.is-rendered')).toHaveCount(n);
   for (const chart of await page.locator('.chart-canvas.is-rendered').all()) {
     await expect(chart.locator('svg').first()).toBeVisible();

@@ -4,6 +4,11 @@ import { NAV_EN, NAV_ZH, shot, waitForWasm, watchConsole } from './helpers';
 
 test('the home page renders in Chinese with the demo notice and bottom navigation', async ({ page }) => {
   const console = watchConsole(page);
+  // Home has no island: it loads no wasm and no script of ours.
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (/\.(wasm|js)(\?|$)/.test(r.url())) scripts.push(r.url());
+  });
   const res = await page.goto('/');
   expect(res?.status()).toBe(200);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -16,7 +21,9 @@ test('the home page renders in Chinese with the demo notice and bottom navigatio
   // The city at a glance comes from the seeded demo city.
   await expect(page.getByText('社区（村）').first()).toBeVisible();
   await expect(page.getByRole('link', { name: /东湖区/ })).toBeVisible();
-  await waitForWasm(page);
+  await page.waitForLoadState('networkidle');
+  expect(scripts).toEqual([]);
+  await expect(page.locator('html')).not.toHaveAttribute('data-wasm', 'ready');
   await shot(page, 'home-zh');
   console.check();
 });
@@ -74,10 +81,9 @@ test('the area picker remembers the chosen community', async ({ page, context })
   await expect(other.getByRole('main')).toContainText(communityName);
 });
 
-test('with wasm loaded, the bottom navigation and the live area search work', async ({ page }) => {
+test('the bottom navigation works, and the live area search once its wasm has loaded', async ({ page }) => {
   const console = watchConsole(page);
   await page.goto('/');
-  await waitForWasm(page);
   const nav = page.getByRole('navigation', { name: '主导航' });
   const expected: [string, RegExp, string][] = [
     ['问卷', /\/surveys$/, '问卷'],
@@ -94,6 +100,7 @@ test('with wasm loaded, the bottom navigation and the live area search work', as
   }
   // The island filters as the resident types, without submitting the form.
   await page.goto('/areas');
+  await waitForWasm(page);
   await expect(page.locator('form.search')).toHaveAttribute('data-live', 'true');
   const search = page.getByLabel('搜索街道或社区');
   await search.pressSequentially('金', { delay: 30 });

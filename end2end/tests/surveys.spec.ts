@@ -80,6 +80,11 @@ test('a committee member creates a survey with every question type and a conditi
   await shot(page, 'staff-survey-editor-zh');
   await axe(page);
 
+  // Publishing asks first: without the box ticked the draft is saved, not published.
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '已保存，尚未发布' })).toBeVisible();
+  await expect(page.locator('#editor')).toHaveCount(1);
+  await page.getByLabel(/我已预览，确认发布/).check();
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '已发布' })).toBeVisible();
   // Published questions are frozen: the editor is gone.
@@ -297,20 +302,40 @@ test('the results show the answers, hide small groups, export for the committee 
     await api.dispose();
   }
 
+  // The committee's workspace lists the open consultation with its responses.
   await staffSignIn(page, 'e2e-committee');
-  await page.goto(staffPath);
+  const todo = page.locator('section.staff-todo');
+  await expect(todo.getByRole('heading', { name: '待办' })).toBeVisible();
+  const card = todo.locator('.survey-card').filter({ hasText: '枫林社区加装电梯意见征询' });
+  await expect(card).toContainText('5 份回答');
+  await expect(page.locator('.bottom-nav')).toHaveCount(0);
+  await shot(page, 'staff-home-zh');
+  await axe(page);
+  await card.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`${staffPath}$`));
   await expect(page.locator('#response-count')).toHaveText('5');
   await page.getByRole('link', { name: '结果', exact: true }).click();
   await expect(page.locator('.big-number')).toHaveText('5 份回答');
   const q1 = page.locator('.result-q').filter({ hasText: '1. 您是否同意本楼加装电梯？' });
   await expect(q1.getByRole('row', { name: /^不同意/ })).toContainText('3');
   await expect(q1.getByRole('row', { name: /^同意/ })).toContainText('2');
-  // Question 2 was answered by 3 residents: fewer than 5, withheld.
-  await expect(page.locator('.result-q').filter({ hasText: '2. 您担心的是哪些方面？' })).toContainText('作答少于 5 人，不显示。');
+  // A named consultation: the committee sees question 2's 3 answers (the under-5 rule
+  // is for anonymous surveys) and each respondent with their answers.
+  const q2 = page.locator('.result-q').filter({ hasText: '2. 您担心的是哪些方面？' });
+  await expect(q2).not.toContainText('不显示');
+  await expect(q2.locator('table')).toHaveCount(1);
+  const respondents = page.locator('#respondents .respondent');
+  await expect(respondents).toHaveCount(5);
+  await expect(page.locator('#respondents')).toContainText('回答人（5）');
+  const four = respondents.filter({ hasText: '尾号 2004' });
+  await expect(four).toContainText('1. 您是否同意本楼加装电梯？');
+  await expect(four).toContainText('4 栋');
   // The written answers of the area are listed for the committee.
   await expect(page.locator('.result-q').filter({ hasText: '6. 您住在哪一栋？' })).toContainText('5 栋');
-  await waitForWasm(page);
+  // The results page has no island, hence no wasm; its charts draw when seen.
+  await page.locator('#chart-q1').locator('xpath=..').scrollIntoViewIfNeeded();
   await expect(page.locator('#chart-q1 canvas, #chart-q1 svg').first()).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-wasm', 'ready');
   await shot(page, 'staff-survey-results-zh');
   await axe(page);
 
@@ -333,8 +358,11 @@ test('the results show the answers, hide small groups, export for the committee 
   await expect(page.getByRole('status').filter({ hasText: '问卷已结束' })).toBeVisible();
   await page.goto(`${surveyPath}/results`);
   await expect(page.locator('.big-number')).toHaveText('5 份回答');
-  // Written answers are never public.
+  // Written answers are never public, nor who answered; small groups stay withheld.
   await expect(page.locator('.result-q').filter({ hasText: '6. 您住在哪一栋？' })).toContainText('文字回答不公开');
+  await expect(page.locator('.result-q').filter({ hasText: '2. 您担心的是哪些方面？' })).toContainText('作答少于 5 人，不显示。');
+  await expect(page.locator('#respondents')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('尾号');
   await expect(page.locator('body')).not.toContainText('3 栋');
   await shot(page, 'survey-results-public-zh');
   await axe(page);

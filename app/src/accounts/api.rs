@@ -33,6 +33,17 @@ pub struct StaffHome {
     pub area_label: String,
     /// Communities inside the member's area, by street.
     pub groups: Vec<StreetGroup>,
+    /// Communities of the area with residents waiting for verification, most first.
+    pub to_verify: Vec<Waiting>,
+}
+
+/// A community's residents waiting for a verification decision.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Waiting {
+    pub community: String,
+    /// "枫林街道 · 恒园社区".
+    pub label: String,
+    pub count: i64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -114,6 +125,8 @@ pub async fn load_me() -> AppResult<Option<MeData>> {
 
 #[server(prefix = "/staff/rpc", endpoint = "home")]
 pub async fn load_staff_home() -> AppResult<StaffHome> {
+    use crate::accounts::port::AccountPort;
+    use crate::core::access::Duty;
     let me = crate::core::access::staff_viewer()?;
     let snap = crate::core::port::snapshot().await?;
     let tree = &snap.tree;
@@ -129,10 +142,19 @@ pub async fn load_staff_home() -> AppResult<StaffHome> {
         });
     }
     groups.sort_by(|a, b| a.label.cmp(&b.label));
+    let mut to_verify: Vec<Waiting> = crate::core::port::port::<dyn AccountPort>()?
+        .pending_counts()
+        .await?
+        .into_iter()
+        .filter(|(c, _)| me.may(Duty::Residents, c, tree))
+        .map(|(community, count)| Waiting { label: tree.label(&community, lang), community, count })
+        .collect();
+    to_verify.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     Ok(StaffHome {
         area_label: tree.path_label(&me.area_code, lang).unwrap_or_default(),
         me,
         groups,
+        to_verify,
     })
 }
 

@@ -20,10 +20,16 @@ pub struct ResidentData {
     pub verified_at: Option<i64>,
     pub claim_name: Option<String>,
     pub claim_address: Option<String>,
+    /// Why the committee did not verify them (while the request stands refused).
+    #[serde(default)]
+    pub reject_reason: Option<String>,
     pub consent_version: Option<String>,
     pub consent_at: Option<i64>,
     pub sessions: Vec<SessionInfo>,
 }
+
+/// Longest reason a committee may give for not verifying a resident (characters).
+pub const MAX_REASON: usize = 200;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionInfo {

@@ -19,6 +19,8 @@ pub trait AccountPort: Send + Sync + 'static {
         me: &StaffUser,
         community: &str,
     ) -> Result<CommunityResidents, PortError>;
+    /// Residents waiting for a verification decision, counted by community.
+    async fn pending_counts(&self) -> Result<Vec<(String, i64)>, PortError>;
     async fn staff_list(&self) -> Result<Vec<StaffRecord>, PortError>;
     /// Audit lines, newest first, below sequence number `before`.
     async fn audit_log(

@@ -13,6 +13,18 @@ pub struct Response {
     pub answers: Answers,
 }
 
+/// A named survey's response with who gave it, as the committee sees it: what the
+/// resident told the committee to be recognised, and the end of their number.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NamedResponse {
+    pub community: Option<String>,
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone_tail: Option<String>,
+    pub verified: bool,
+    pub answers: Answers,
+}
+
 /// A survey with its number of responses.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Listed {
@@ -45,6 +57,13 @@ pub trait SurveyPort: Send + Sync + 'static {
         survey: &str,
     ) -> Result<Option<Vec<(String, String)>>, PortError>;
     async fn responses(&self, survey: &str) -> Result<Vec<Response>, PortError>;
+    /// A named survey's responses with their residents (a read of personal data,
+    /// audited as `me`'s); none for an anonymous survey.
+    async fn named_responses(
+        &self,
+        me: &crate::core::access::StaffUser,
+        survey: &str,
+    ) -> Result<Vec<NamedResponse>, PortError>;
     async fn links(&self, survey: &str) -> Result<Vec<Link>, PortError>;
     /// The link with this code.
     async fn link(&self, code: &str) -> Result<Option<Link>, PortError>;

@@ -29,12 +29,14 @@ pub fn default_description(lang: Lang) -> impl IntoView {
 
 /// The frame. `described`: the page writes its own description (a
 /// [`ShareCard`](crate::ui::share::ShareCard)), so the site's default is left out and
-/// the page has exactly one.
+/// the page has exactly one. Staff pages (`/staff…`) get the staff frame: no area
+/// chip and no residents' bottom bar (their own bar is [`StaffBar`](crate::ui::staff::StaffBar)).
 #[component]
 pub fn Layout(#[prop(optional)] described: bool, children: Children) -> impl IntoView {
     let lang = use_lang();
     let here = current_url();
     let path = use_location().pathname.get_untracked();
+    let staff = path == "/staff" || path.starts_with("/staff/");
     let info = Resource::new(|| (), |_| load_site_info());
     let frame = move || {
         Suspend::new(async move {
@@ -43,7 +45,7 @@ pub fn Layout(#[prop(optional)] described: bool, children: Children) -> impl Int
                 SiteInfo::default()
             });
             view! {
-                <AreaChip lang info=info.clone()/>
+                {(!staff).then(|| view! { <AreaChip lang info=info.clone()/> })}
                 {info.demo.then(|| view! { <DemoNotice lang/> })}
             }
         })
@@ -73,7 +75,7 @@ pub fn Layout(#[prop(optional)] described: bool, children: Children) -> impl Int
             <p>{lang.t(Msg::FooterText)}</p>
             <p><a href="/api/v1/areas">{lang.t(Msg::FooterApi)}</a></p>
         </footer>
-        <BottomNav lang path/>
+        {(!staff).then(|| view! { <BottomNav lang path/> })}
     }
 }
 

@@ -51,6 +51,7 @@ pub fn error(code: &str) -> Option<Msg> {
         "survey_intro" => Msg::StaffSurveyErrIntro,
         "survey_times" => Msg::StaffSurveyErrTimes,
         "survey_not_ready" => Msg::StaffSurveyErrNotReady,
+        "publish_unconfirmed" => Msg::StaffSurveyErrPublishUnconfirmed,
         "survey_month" => Msg::StaffSurveyErrMonth,
         "survey_month_taken" => Msg::StaffSurveyErrMonthTaken,
         "survey_area" => Msg::StaffSurveyErrArea,

@@ -38,6 +38,10 @@ impl AccountPort for AccountReader {
         residents::community_residents(&self.0, me, community).await.map_err(PortError::from)
     }
 
+    async fn pending_counts(&self) -> Result<Vec<(String, i64)>, PortError> {
+        residents::pending_counts(&self.0).await.map_err(PortError::from)
+    }
+
     async fn staff_list(&self) -> Result<Vec<StaffRecord>, PortError> {
         staff::list(&self.0).await.map_err(PortError::from)
     }

@@ -13,6 +13,9 @@ pub enum AccountError {
     /// A form value no page of ours sends (a tampered or stale form).
     #[error("bad request")]
     BadRequest,
+    /// Not verifying a resident without saying why.
+    #[error("a refusal needs a reason")]
+    ReasonRequired,
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Hashing, a background task or another part of ours failed.
@@ -34,6 +37,12 @@ impl IntoResponse for AccountError {
                 Refusal::new(StatusCode::BAD_REQUEST, "bad_request", Msg::StaffBadDecision)
                     .back("/staff")
             }
+            AccountError::ReasonRequired => Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "reason_required",
+                Msg::StaffErrReason,
+            )
+            .back("/staff"),
             AccountError::Store(e) => Refusal::internal(&e),
             AccountError::Internal(e) => Refusal::internal(&e),
         }

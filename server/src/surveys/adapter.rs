@@ -2,9 +2,10 @@
 use super::store::{drafts, links, responses, surveys};
 use crate::crypto::token_hash;
 use crate::db::Db;
+use app::core::access::StaffUser;
 use app::core::port::PortError;
 use app::surveys::model::{Answers, Survey};
-use app::surveys::port::{Link, Listed, Response, SurveyPort};
+use app::surveys::port::{Link, Listed, NamedResponse, Response, SurveyPort};
 use async_trait::async_trait;
 
 pub struct SurveyReader(pub Db);
@@ -46,6 +47,14 @@ impl SurveyPort for SurveyReader {
 
     async fn responses(&self, survey: &str) -> Result<Vec<Response>, PortError> {
         responses::all(&self.0, survey).await.map_err(PortError::from)
+    }
+
+    async fn named_responses(
+        &self,
+        me: &StaffUser,
+        survey: &str,
+    ) -> Result<Vec<NamedResponse>, PortError> {
+        responses::named(&self.0, me, survey).await.map_err(PortError::from)
     }
 
     async fn links(&self, survey: &str) -> Result<Vec<Link>, PortError> {

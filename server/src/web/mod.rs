@@ -1,13 +1,15 @@
 //! The web layer: the application state, the router that joins every feature's routes
 //! with the pages and server functions of `app`, and the layers every response passes
 //! through, outside in: tracing, compression, security headers, refusal rendering, body
-//! limits, the cross-site check, sessions, cache control.
+//! limits, the cross-site check, sessions, cache control, and light pages (no wasm
+//! where there is no island).
 pub mod api;
 pub mod assets;
 pub mod error;
 pub mod extract;
 pub mod health;
 pub mod lang;
+pub mod light;
 pub mod limits;
 mod openapi;
 pub mod prefs;

@@ -83,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/js", assets::js_service(&state))
         .leptos_routes_with_context(&state, routes, context, shell)
         .fallback_service(assets::site_files(&state, axum::handler::Handler::with_state(not_found, state.clone())))
+        .layer(middleware::from_fn(super::light::light_pages))
         .layer(middleware::from_fn_with_state(state.clone(), assets::cache_control))
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn_with_state(state.clone(), security::check_origin))

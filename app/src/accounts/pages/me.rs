@@ -115,6 +115,9 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
                     Verification::Rejected => Msg::MeVerifyRejectedBody,
                     _ => Msg::MeVerifyBody,
                 })}</p>
+                {(verification == Verification::Rejected).then(|| data.reject_reason.clone()).flatten().map(|why| view! {
+                    <p class="reject-reason"><strong>{lang.t(Msg::MeVerifyReason)}</strong>{lang.t(Msg::CommonLabelSep)}{why}</p>
+                })}
                 <form method="post" action="/me/verification" class="form">
                     <div class="form-field">
                         <label for="claim-name">{lang.t(Msg::MeVerifyName)}</label>

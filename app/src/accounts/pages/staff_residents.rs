@@ -72,12 +72,8 @@ fn ResidentsView(lang: Lang, page: CommunityStaffPage) -> impl IntoView {
                                         <input type="hidden" name="decision" value="approve"/>
                                         <button type="submit" class="button" aria-label=lang.fmt(Msg::StaffApproveLabel, &[("name", &name)])>{lang.t(Msg::StaffApprove)}</button>
                                     </form>
-                                    <form method="post" action="/staff/residents/decide">
-                                        <input type="hidden" name="resident" value=e.resident_id.clone()/>
-                                        <input type="hidden" name="decision" value="reject"/>
-                                        <button type="submit" class="button button-secondary" aria-label=lang.fmt(Msg::StaffRejectLabel, &[("name", &name)])>{lang.t(Msg::StaffReject)}</button>
-                                    </form>
                                 </div>
+                                <RejectForm lang resident=e.resident_id.clone() name=name.clone()/>
                             </li>
                         }
                     })
@@ -121,5 +117,28 @@ fn ResidentsView(lang: Lang, page: CommunityStaffPage) -> impl IntoView {
                 lang=lang
                 hidden=vec![("community".to_string(), code)]/>
         </section>
+    }
+}
+
+/// Not verifying someone takes a reason, which the resident reads on 我的.
+#[component]
+fn RejectForm(lang: Lang, resident: String, name: String) -> impl IntoView {
+    let id = format!("reason-{resident}");
+    view! {
+        <details class="reject">
+            <summary class="button button-secondary" aria-label=lang.fmt(Msg::StaffRejectLabel, &[("name", &name)])>{lang.t(Msg::StaffReject)}</summary>
+            <form method="post" action="/staff/residents/decide" class="form">
+                <input type="hidden" name="resident" value=resident/>
+                <input type="hidden" name="decision" value="reject"/>
+                <div class="form-field">
+                    <label for=id.clone()>{lang.t(Msg::StaffRejectReason)}</label>
+                    <textarea id=id.clone() name="reason" rows="3" required minlength="2"
+                        maxlength=crate::accounts::model::MAX_REASON.to_string()
+                        aria-describedby=format!("{id}-hint")></textarea>
+                    <p class="hint" id=format!("{id}-hint")>{lang.t(Msg::StaffRejectReasonHint)}</p>
+                </div>
+                <button type="submit" class="button">{lang.t(Msg::StaffRejectSend)}</button>
+            </form>
+        </details>
     }
 }

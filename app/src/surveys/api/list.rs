@@ -72,5 +72,5 @@ pub async fn load_results(id: String, area: Option<String>) -> AppResult<Option<
         return Ok(None);
     }
     let scope = survey.area_code.clone();
-    Ok(Some(super::shared::results(&survey, &scope, area, false, false).await?))
+    Ok(Some(super::shared::results(&survey, &scope, area, None, false).await?))
 }

@@ -102,6 +102,20 @@ pub struct ResultsPage {
     /// A chart's option JSON for each question that has one, by question id.
     pub charts: Vec<(String, String)>,
     pub staff: bool,
+    /// A named survey's respondents in the area, for its committee (empty otherwise).
+    pub respondents: Vec<Respondent>,
+}
+
+/// One respondent of a named survey and their answers, as its committee sees them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Respondent {
+    /// The name they gave for verification, if any.
+    pub name: Option<String>,
+    /// "3栋201 · 尾号 8000 · 已认证".
+    pub about: String,
+    pub community: String,
+    /// (question number, question, answer in words), for the questions answered.
+    pub answers: Vec<(usize, String, String)>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -109,10 +123,22 @@ pub struct StaffSurveys {
     pub surveys: Vec<SurveyItem>,
     /// The city administrator creates the month's survey from the template.
     pub monthly: bool,
-    /// The next month without a city survey, "YYYY-MM".
+    /// The next month without a city survey, "YYYY-MM" (this month only while 3 days
+    /// or more of it remain).
     pub next_month: String,
+    /// This month has no survey and fewer than 3 days left: said beside the form.
+    pub month_warning: Option<String>,
     /// Where a new consultation may be aimed: (code, label).
     pub areas: Vec<(String, String)>,
+}
+
+/// What waits for a staff member in their area's surveys (the staff home's to-dos).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StaffTodo {
+    /// Published and not yet closed, the nearest deadline first, with response counts.
+    pub open: Vec<SurveyItem>,
+    /// Drafts the member may publish.
+    pub drafts: Vec<SurveyItem>,
 }
 
 /// A share link for one community.
@@ -135,6 +161,10 @@ pub struct StaffSurvey {
     /// Communities whose links the viewer may hand out, and the one chosen.
     pub links: Vec<(String, String)>,
     pub link: Option<ShareLink>,
+    /// Words searched for among the communities, when they named none exactly.
+    pub search: Option<String>,
+    /// The communities they found, when more than one: (code, label).
+    pub matches: Vec<(String, String)>,
 }
 
 mod answer;
@@ -149,4 +179,4 @@ pub use answer::load_survey;
 pub use confirm::load_confirm;
 pub use list::{load_results, load_surveys};
 pub use mine::{load_my_participation, load_open_count, load_open_for_me, OpenForMe};
-pub use staff::{load_staff_results, load_staff_survey, load_staff_surveys};
+pub use staff::{load_staff_results, load_staff_survey, load_staff_surveys, load_staff_todo};

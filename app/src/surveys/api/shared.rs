@@ -102,16 +102,18 @@ pub async fn staff_view(id: &str) -> Result<StaffView, AppError> {
 }
 
 /// The results of `survey` for `area` (inside `scope`, what the viewer may see).
-/// `staff`: written answers are listed; `manage`: the viewer may edit or close it.
+/// `staff` (the member looking): written answers are listed, and a named survey's
+/// respondents with their answers, unsuppressed; `manage`: the viewer may edit or
+/// close it.
 pub async fn results(
     survey: &Survey,
     scope: &str,
     area: Option<String>,
-    staff: bool,
+    staff: Option<&StaffUser>,
     manage: bool,
 ) -> Result<ResultsPage, AppError> {
     use crate::surveys::model::SurveyStatus;
-    use crate::surveys::rules::results::{rates, tally, Detail, Row};
+    use crate::surveys::rules::results::{rates, tally, Detail, Row, MIN_SHOWN};
     use crate::surveys::rules::suppression::{counts, is_withheld, withheld};
     let snap = snapshot().await?;
     let tree = &snap.tree;
@@ -130,8 +132,12 @@ pub async fn results(
         .collect();
     let hidden = withheld(tree, &counts(tree, &visible), scope);
     let shown: Vec<Row> = visible.iter().filter(|r| within(r, &area)).cloned().collect();
-    let (total, mut withheld, mut questions) = tally(&survey.questions, &shown, staff);
-    if is_withheld(tree, &hidden, &area, scope) {
+    // A named survey's committee sees every respondent: nothing to protect by hiding counts.
+    let named = staff.is_some() && !survey.anonymous;
+    let min = if named { 1 } else { MIN_SHOWN };
+    let (total, mut withheld, mut questions) =
+        tally(&survey.questions, &shown, staff.is_some(), min);
+    if !named && is_withheld(tree, &hidden, &area, scope) {
         withheld = true;
         questions.clear();
     }
@@ -152,8 +158,19 @@ pub async fn results(
     if !areas.iter().any(|(c, _)| *c == area) {
         areas.push((area.clone(), tree.label(&area, lang)));
     }
+    let respondents = match staff {
+        Some(me) if named => port::<dyn SurveyPort>()?
+            .named_responses(me, &survey.id)
+            .await?
+            .into_iter()
+            .filter(|r| r.community.as_deref().is_some_and(|c| tree.is_within(c, &area)))
+            .map(|r| respondent(survey, r, tree, lang))
+            .collect(),
+        _ => Vec::new(),
+    };
     Ok(ResultsPage {
         survey: item(survey, data.len() as i64, tree, lang, manage),
+        respondents,
         results: Results {
             total,
             withheld,
@@ -164,6 +181,43 @@ pub async fn results(
         area,
         areas,
         charts,
-        staff,
+        staff: staff.is_some(),
     })
+}
+
+/// A named response as its committee reads it: who, where, and each answer in words.
+fn respondent(
+    survey: &Survey,
+    r: crate::surveys::port::NamedResponse,
+    tree: &AreaTree,
+    lang: Lang,
+) -> super::Respondent {
+    use crate::core::i18n::Msg;
+    use crate::surveys::rules::export::answer_text;
+    let mut about: Vec<String> = r.address.into_iter().filter(|a| !a.is_empty()).collect();
+    about.push(match &r.phone_tail {
+        Some(t) => lang.fmt(Msg::MePhoneTail, &[("tail", t)]),
+        None => lang.t(Msg::StaffWechatOnly).to_string(),
+    });
+    about.push(
+        lang.t(if r.verified {
+            Msg::SurveyRespondentVerified
+        } else {
+            Msg::SurveyRespondentUnverified
+        })
+        .to_string(),
+    );
+    super::Respondent {
+        name: r.name.filter(|n| !n.is_empty()),
+        about: about.join(" · "),
+        community: r.community.map(|c| tree.label(&c, lang)).unwrap_or_default(),
+        answers: survey
+            .questions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                r.answers.get(&q.id).map(|a| (i + 1, q.title.clone(), answer_text(q, Some(a))))
+            })
+            .collect(),
+    }
 }

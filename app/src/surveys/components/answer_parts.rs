@@ -47,7 +47,7 @@ pub fn survey_head(
     let facts = view! {
         <ul class="survey-facts">
             <li>{deadline(lang, survey.closes_at, now())}</li>
-            <li>{lang.t(if survey.anonymous { Msg::SurveyAnonymous } else { Msg::SurveyNamed })}</li>
+            {survey.anonymous.then(|| view! { <li>{lang.t(Msg::SurveyAnonymous)}</li> })}
             {survey.verified_only.then(|| view! { <li>{lang.t(Msg::SurveyVerifiedOnly)}</li> })}
             {survey.editable.then(|| view! { <li>{lang.t(Msg::SurveyEditable)}</li> })}
             {via.as_ref().map(|v| view! { <li>{lang.fmt(Msg::SurveyVia, &[("community", &v.name)])}</li> })}
@@ -61,6 +61,10 @@ pub fn survey_head(
             <h1 class="page-title">{survey.title.clone()}</h1>
             <div class="survey-intro">{intro}</div>
             {facts}
+            // Said before the first question: who will read a named answer.
+            {(!survey.anonymous).then(|| view! {
+                <p class="named-notice" role="note"><strong>{lang.t(Msg::SurveyNamedTitle)}</strong>{lang.t(Msg::SurveyNamedNotice)}</p>
+            })}
         </header>
     }
 }

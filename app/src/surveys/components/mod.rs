@@ -4,4 +4,5 @@ pub mod card;
 pub mod mine;
 pub mod question_editor;
 pub mod results;
+pub mod staff_todo;
 pub mod survey_form;

@@ -153,11 +153,11 @@ pub fn QuestionEditor(
             <input type="hidden" name=f("id") value=q.id.clone()/>
             <div class="form-field">
                 <label for=fid("title")>{lang.t(Msg::StaffSurveyQuestionTitle)}</label>
-                <input id=fid("title") name=f("title") type="text" value=q.title.clone() maxlength=crate::surveys::model::MAX_TITLE.to_string()/>
+                <textarea id=fid("title") name=f("title") rows="2" maxlength=crate::surveys::model::MAX_TITLE.to_string()>{q.title.clone()}</textarea>
             </div>
             <div class="form-field">
                 <label for=fid("help")>{lang.t(Msg::StaffSurveyHelp)}</label>
-                <input id=fid("help") name=f("help") type="text" value=q.help.clone() maxlength=crate::surveys::model::MAX_HELP.to_string()/>
+                <textarea id=fid("help") name=f("help") rows="2" maxlength=crate::surveys::model::MAX_HELP.to_string()>{q.help.clone()}</textarea>
             </div>
             <p><input type="checkbox" id=fid("required") name=f("required") checked=q.required/><label for=fid("required")>{lang.t(Msg::StaffSurveyRequired)}</label></p>
             {specific}

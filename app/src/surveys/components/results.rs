@@ -1,6 +1,6 @@
 //! A survey's results: per question a chart with its table, response rates per area.
 use crate::core::i18n::{Lang, Msg};
-use crate::surveys::api::ResultsPage;
+use crate::surveys::api::{Respondent, ResultsPage};
 use crate::surveys::components::card::status_name;
 use crate::surveys::rules::results::{Detail, MIN_SHOWN};
 use crate::ui::chart::{ChartFigure, ChartScript};
@@ -10,7 +10,8 @@ use leptos::prelude::*;
 /// figures as a chart with its table, and response rates per area.
 #[component]
 pub fn ResultsView(lang: Lang, page: ResultsPage) -> impl IntoView {
-    let ResultsPage { survey, area, areas, results, charts, staff } = page;
+    let ResultsPage { survey, area, areas, results, charts, staff, respondents } = page;
+    let named = staff && !survey.anonymous;
     let options = areas
         .iter()
         .map(|(code, label)| view! { <option value=code.clone() selected=*code == area>{label.clone()}</option> })
@@ -95,6 +96,7 @@ pub fn ResultsView(lang: Lang, page: ResultsPage) -> impl IntoView {
             {(results.after_close && !results.withheld).then(|| view! { <p class="alert">{lang.t(Msg::SurveyAfterClose)}</p> })}
         </section>
         {per_question}
+        {named.then(|| view! { <Respondents lang respondents/> })}
         {(!results.rates.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="rates-h">
                 <h2 id="rates-h">{lang.t(Msg::SurveyRates)}</h2>
@@ -111,5 +113,36 @@ pub fn ResultsView(lang: Lang, page: ResultsPage) -> impl IntoView {
             </section>
         })}
         {has_charts.then(|| view! { <ChartScript/> })}
+    }
+}
+
+/// A named survey's respondents, each with their answers: for its committee only (the
+/// page's loader fills them for staff of the area alone, and audits the reading).
+#[component]
+fn Respondents(lang: Lang, respondents: Vec<Respondent>) -> impl IntoView {
+    let n = respondents.len();
+    let items = respondents
+        .into_iter()
+        .map(|r| {
+            let answers = r
+                .answers
+                .into_iter()
+                .map(|(no, q, a)| view! { <div><dt>{format!("{no}. {q}")}</dt><dd>{a}</dd></div> })
+                .collect_view();
+            view! {
+                <li class="respondent">
+                    <p class="respondent-name">{r.name.unwrap_or_else(|| lang.t(Msg::SurveyRespondentNoName).to_string())}</p>
+                    <p class="hint">{format!("{} · {}", r.community, r.about)}</p>
+                    <dl class="answers-list">{answers}</dl>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="respondents-h" id="respondents">
+            <h2 id="respondents-h">{lang.fmt(Msg::SurveyRespondentsTitle, &[("n", &n.to_string())])}</h2>
+            <p class="hint">{lang.t(Msg::SurveyRespondentsLead)}</p>
+            <ul class="respondents">{items}</ul>
+        </section>
     }
 }

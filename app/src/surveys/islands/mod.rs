@@ -1,1 +1,2 @@
+pub mod copy_link;
 pub mod survey_draft;

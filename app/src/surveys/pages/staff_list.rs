@@ -32,7 +32,7 @@ pub fn StaffSurveysPage() -> impl IntoView {
 
 #[component]
 fn StaffSurveysView(lang: Lang, data: StaffSurveys) -> impl IntoView {
-    let StaffSurveys { surveys, monthly, next_month, areas } = data;
+    let StaffSurveys { surveys, monthly, next_month, month_warning, areas } = data;
     let options =
         areas.into_iter().map(|(c, l)| view! { <option value=c>{l}</option> }).collect_view();
     let items = surveys
@@ -47,6 +47,7 @@ fn StaffSurveysView(lang: Lang, data: StaffSurveys) -> impl IntoView {
             <section class="card" aria-labelledby="monthly-h">
                 <h2 id="monthly-h">{lang.t(Msg::StaffSurveyMonthly)}</h2>
                 <p class="hint">{lang.t(Msg::StaffSurveyMonthlyHint)}</p>
+                {month_warning.map(|w| view! { <p class="alert" id="month-warning">{w}</p> })}
                 <form method="post" action="/staff/surveys/monthly" class="form form-inline">
                     <div class="form-field">
                         <label for="month">{lang.t(Msg::StaffSurveyMonth)}</label>

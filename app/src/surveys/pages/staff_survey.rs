@@ -7,6 +7,7 @@ use crate::surveys::api::{load_staff_survey, StaffSurvey};
 use crate::surveys::components::card::status_name;
 use crate::surveys::components::question_editor::{kind_msg, QuestionEditor};
 use crate::surveys::components::survey_form::SurveyQuestions;
+use crate::surveys::islands::copy_link::CopyLink;
 use crate::surveys::model::{SurveyKind, SurveyStatus};
 use crate::surveys::rules::editor::KINDS;
 use crate::ui::notices::{query, Banner};
@@ -119,7 +120,7 @@ fn Editor(lang: Lang, data: StaffSurvey) -> impl IntoView {
                         <select id="area" name="area">{area_options}</select>
                     </div>
                 })}
-                <div class="form-row">
+                <div class="form-row form-row-wide">
                     <div class="form-field">
                         <label for="opens">{lang.t(Msg::StaffSurveyOpens)}</label>
                         <input id="opens" name="opens" type="datetime-local" value=china_input(survey.opens_at) required/>
@@ -143,11 +144,18 @@ fn Editor(lang: Lang, data: StaffSurvey) -> impl IntoView {
                 <h2 id="add-h">{lang.t(Msg::StaffSurveyAdd)}</h2>
                 <ul class="button-row">{adders}</ul>
             </section>
-            <div class="editor-actions">
-                <button type="submit" name="action" value="save" class="button button-secondary">{lang.t(Msg::StaffSurveySave)}</button>
-                <button type="submit" name="action" value="publish" class="button">{lang.t(Msg::StaffSurveyPublish)}</button>
-            </div>
-            <p class="hint">{lang.t(Msg::StaffSurveyPublishHint)}</p>
+            <section class="card" aria-labelledby="publish-h" id="publish-confirm">
+                <h2 id="publish-h">{lang.t(Msg::StaffSurveyPublish)}</h2>
+                <p>{lang.t(Msg::StaffSurveyPublishHint)}</p>
+                <p class="check-line">
+                    <input type="checkbox" id="confirm-publish" name="confirm_publish" value="yes"/>
+                    <label for="confirm-publish">{lang.t(Msg::StaffSurveyPublishConfirm)}</label>
+                </p>
+                <div class="editor-actions">
+                    <button type="submit" name="action" value="save" class="button button-secondary">{lang.t(Msg::StaffSurveySave)}</button>
+                    <button type="submit" name="action" value="publish" class="button">{lang.t(Msg::StaffSurveyPublish)}</button>
+                </div>
+            </section>
         </form>
         <Preview lang survey=survey.clone()/>
         <form method="post" action=format!("/staff/surveys/{}/delete", survey.id) class="form">
@@ -160,13 +168,21 @@ fn Editor(lang: Lang, data: StaffSurvey) -> impl IntoView {
 
 #[component]
 fn Overview(lang: Lang, data: StaffSurvey) -> impl IntoView {
-    let StaffSurvey { survey, item, links, link, .. } = data;
+    let StaffSurvey { survey, item, links, link, search, matches, .. } = data;
     let id = survey.id.clone();
-    let chosen = link.as_ref().map(|l| l.community.clone()).unwrap_or_default();
-    let link_options = links
-        .iter()
-        .map(|(c, l)| view! { <option value=c.clone() selected=*c == chosen>{l.clone()}</option> })
-        .collect_view();
+    let link_options =
+        links.iter().map(|(_, l)| view! { <option value=l.clone()></option> }).collect_view();
+    let found = search.map(|q| {
+        let n = matches.len();
+        let items = matches
+            .into_iter()
+            .map(|(c, l)| view! { <li><a href=format!("?community={c}#share-h")>{l}</a></li> })
+            .collect_view();
+        view! {
+            <p role="status">{lang.fmt(if n == 0 { Msg::StaffSurveyFoundNone } else { Msg::StaffSurveyFound }, &[("q", &q), ("n", &n.to_string())])}</p>
+            <ul class="link-list found-communities">{items}</ul>
+        }
+    });
     let share = link.map(|l| {
         let svg = format!("/s/{}/qr.svg", l.code);
         let png = format!("/s/{}/qr.png", l.code);
@@ -176,6 +192,7 @@ fn Overview(lang: Lang, data: StaffSurvey) -> impl IntoView {
                 <div class="form-field">
                     <label for="share-url">{lang.t(Msg::StaffSurveyShareUrl)}</label>
                     <input id="share-url" type="text" readonly=true value=l.url.clone()/>
+                    <CopyLink url=l.url.clone() field="share-url".to_string() lang/>
                 </div>
                 <img class="qr" src=svg.clone() width="200" height="200" alt=lang.fmt(Msg::StaffSurveyQrAlt, &[("community", &l.label)])/>
                 <p class="button-row">
@@ -207,14 +224,18 @@ fn Overview(lang: Lang, data: StaffSurvey) -> impl IntoView {
             <section class="card" aria-labelledby="share-h">
                 <h2 id="share-h">{lang.t(Msg::StaffSurveyShare)}</h2>
                 {(links.len() > 1).then(|| view! {
-                    <form method="get" class="form form-inline">
+                    <form method="get" class="form form-inline" action="#share-h">
                         <div class="form-field">
                             <label for="community">{lang.t(Msg::StaffSurveyShareIn)}</label>
-                            <select id="community" name="community">{link_options}</select>
+                            <input id="community" name="community" type="search" list="share-communities"
+                                autocomplete="off" aria-describedby="community-hint"/>
+                            <datalist id="share-communities">{link_options}</datalist>
+                            <p class="hint" id="community-hint">{lang.fmt(Msg::StaffSurveyShareSearchHint, &[("n", &links.len().to_string())])}</p>
                         </div>
-                        <button type="submit" class="button button-secondary">{lang.t(Msg::SurveyShow)}</button>
+                        <button type="submit" class="button button-secondary">{lang.t(Msg::StaffSurveyFind)}</button>
                     </form>
                 })}
+                {found}
                 {share}
             </section>
         })}

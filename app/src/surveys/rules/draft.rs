@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(qs.last().unwrap().id, "q1", "the freed id is reused");
         assert_eq!(EditAction::parse("add:essay"), EditAction::Save);
         assert_eq!(EditAction::parse("remove:x"), EditAction::Save);
-        assert_eq!(EditAction::parse("publish"), EditAction::Publish);
+        assert_eq!(EditAction::parse("publish"), EditAction::Publish { confirmed: false });
     }
 
     #[test]

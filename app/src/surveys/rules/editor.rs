@@ -16,6 +16,11 @@ pub const KINDS: [&str; 7] =
     ["single", "multiple", "scale5", "rating10", "number", "short_text", "long_text"];
 
 /// The name of question `i`'s field `name` in the editor form.
+/// Text typed over several lines, as one line.
+fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 pub fn field(i: usize, name: &str) -> String {
     format!("f{i}.{name}")
 }
@@ -24,7 +29,11 @@ pub fn field(i: usize, name: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditAction {
     Save,
-    Publish,
+    /// `confirmed`: the box saying that the questions then freeze was ticked (the
+    /// form's `confirm_publish`, set by the handler).
+    Publish {
+        confirmed: bool,
+    },
     Add(String),
     Remove(usize),
     Up(usize),
@@ -36,7 +45,7 @@ impl EditAction {
         let (verb, arg) = s.split_once(':').unwrap_or((s, ""));
         let n = arg.parse::<usize>().ok();
         match (verb, n) {
-            ("publish", _) => EditAction::Publish,
+            ("publish", _) => EditAction::Publish { confirmed: false },
             ("add", _) if KINDS.contains(&arg) => EditAction::Add(arg.to_string()),
             ("remove", Some(i)) => EditAction::Remove(i),
             ("up", Some(i)) => EditAction::Up(i),
@@ -210,8 +219,9 @@ fn read_question(form: &HashMap<String, Vec<String>>, i: usize, before: &Questio
     });
     Question {
         id: before.id.clone(),
-        title: first(form, &f("title")).trim().to_string(),
-        help: first(form, &f("help")).trim().to_string(),
+        // The title is edited in a multi-line field but is one line: breaks become spaces.
+        title: one_line(first(form, &f("title"))),
+        help: first(form, &f("help")).trim().replace("\r\n", "\n"),
         required: checked(form, &f("required")),
         kind,
         show_if,
@@ -260,5 +270,11 @@ mod tests {
             ("closes", "2026-11-01T20:00"),
         ]));
         assert_eq!(s.faults(), [SettingsFault::Title, SettingsFault::Times]);
+    }
+
+    #[test]
+    fn a_title_typed_over_several_lines_is_one_line() {
+        assert_eq!(one_line(" 您对本楼加装\r\n电梯\n\n的意见？ "), "您对本楼加装 电梯 的意见？");
+        assert_eq!(one_line("单行"), "单行");
     }
 }

@@ -80,14 +80,17 @@ fn round1(x: f64) -> f64 {
 }
 
 /// Tallies `rows` (already limited to the area being looked at). `texts` decides
-/// whether text answers are listed (staff) or only counted (public).
+/// whether text answers are listed (staff) or only counted (public); fewer than `min`
+/// answers are withheld ([`MIN_SHOWN`], except for a named survey's committee, who
+/// see each respondent anyway).
 pub fn tally(
     questions: &[Question],
     rows: &[Row<'_>],
     texts: bool,
+    min: u32,
 ) -> (u32, bool, Vec<QuestionResult>) {
     let total = rows.len() as u32;
-    if total < MIN_SHOWN {
+    if total < min.max(1) {
         return (total, true, Vec::new());
     }
     let out = questions
@@ -97,7 +100,7 @@ pub fn tally(
             let given: Vec<&Answer> = rows.iter().filter_map(|r| r.answers.get(&q.id)).collect();
             let answered = given.len() as u32;
             let detail =
-                if answered < MIN_SHOWN { Detail::Withheld } else { detail(q, &given, texts) };
+                if answered < min.max(1) { Detail::Withheld } else { detail(q, &given, texts) };
             QuestionResult {
                 id: q.id.clone(),
                 number: i + 1,
@@ -279,7 +282,7 @@ mod tests {
             .iter()
             .map(|a| Row { community: Some("c"), street: Some("s"), answers: a })
             .collect();
-        let (total, withheld, qs) = tally(&[single()], &rows, true);
+        let (total, withheld, qs) = tally(&[single()], &rows, true, MIN_SHOWN);
         assert_eq!((total, withheld, qs.len()), (4, true, 0));
     }
 
@@ -292,7 +295,7 @@ mod tests {
             .iter()
             .map(|a| Row { community: Some("c"), street: Some("s"), answers: a })
             .collect();
-        let (total, withheld, qs) = tally(&[single(), text()], &rows, true);
+        let (total, withheld, qs) = tally(&[single(), text()], &rows, true, MIN_SHOWN);
         assert_eq!((total, withheld), (7, false));
         assert_eq!(
             qs[0].detail,

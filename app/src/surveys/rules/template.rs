@@ -83,6 +83,29 @@ fn single(lang: Lang, options: Msg) -> QuestionKind {
     QuestionKind::Single { options: choices(lang, options) }
 }
 
+/// The least time a month's survey should be open for.
+pub const SHORTEST_MONTH: i64 = 3 * 86_400;
+
+/// The month the monthly form proposes at `now`: the first from this month on without
+/// a survey in `taken`, except that this month is passed over when it has no survey and
+/// fewer than 3 days left. Then also this month and its end, for the warning.
+pub fn proposed_month(now: i64, taken: &[&str]) -> (String, Option<(String, i64)>) {
+    use crate::core::time::{china_date, parse_china_time};
+    use crate::index::model::Edition;
+    use crate::index::rules::periods::next_period;
+    let this = china_date(now)[..7].to_string();
+    let end = next_period(Edition::Monthly, &this)
+        .and_then(|m| parse_china_time(&format!("{m}-01T00:00")))
+        .unwrap_or(now);
+    let short = end - now < SHORTEST_MONTH && !taken.contains(&this.as_str());
+    let first = if short { next_period(Edition::Monthly, &this) } else { Some(this.clone()) };
+    let month = std::iter::successors(first, |m| next_period(Edition::Monthly, m))
+        .take(24)
+        .find(|m| !taken.contains(&m.as_str()))
+        .unwrap_or_default();
+    (month, short.then_some((this, end)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +122,26 @@ mod tests {
             assert_eq!(kinds.len(), 7, "every question type appears");
         }
         assert_eq!(monthly_title(Lang::Zh, 2026, 11), "2026年11月平安建设问卷");
+    }
+
+    #[test]
+    fn the_form_passes_over_a_month_with_fewer_than_three_days_left() {
+        use crate::core::time::parse_china_time;
+        let at = |t: &str| parse_china_time(t).unwrap();
+        // 27 November 23:59: 3 days and a minute left, this month.
+        assert_eq!(proposed_month(at("2026-11-27T23:59"), &[]), ("2026-11".into(), None));
+        // 28 November 00:01: under 3 days: December, with November's end to warn of.
+        let end = at("2026-12-01T00:00");
+        assert_eq!(
+            proposed_month(at("2026-11-28T00:01"), &[]),
+            ("2026-12".into(), Some(("2026-11".into(), end)))
+        );
+        // November already has its survey: nothing to warn of.
+        assert_eq!(proposed_month(at("2026-11-30T12:00"), &["2026-11"]), ("2026-12".into(), None));
+        // December taken too: January, still warning of November.
+        let (m, warn) = proposed_month(at("2026-11-30T12:00"), &["2026-12"]);
+        assert_eq!((m.as_str(), warn.map(|w| w.0)), ("2027-01", Some("2026-11".into())));
+        // The year's end.
+        assert_eq!(proposed_month(at("2026-12-30T08:00"), &[]).0, "2027-01");
     }
 }

@@ -6,6 +6,7 @@ use crate::web::extract::{ReqLang, Staff};
 use crate::web::reply::{field, q, see_other, FormMap};
 use crate::web::upload::{Upload, UploadReport};
 use crate::web::AppState;
+use app::accounts::model::MAX_REASON;
 use app::core::access::Duty;
 use app::core::i18n::Msg;
 use axum::extract::{Multipart, State};
@@ -17,16 +18,25 @@ pub async fn decide(
     Staff(me): Staff,
     form: FormMap,
 ) -> Result<Response, AccountError> {
-    let approve = match field(&form, "decision") {
-        "approve" => true,
-        "reject" => false,
+    let reason = field(&form, "reason").trim();
+    let decision = match field(&form, "decision") {
+        "approve" => Ok(()),
+        "reject" if !valid_reason(reason) => return Err(AccountError::ReasonRequired),
+        "reject" => Err(reason),
         _ => return Err(AccountError::BadRequest),
     };
     let site = state.site.snapshot().await?;
     let tree = &site.tree;
     let community =
-        service::decide(&state.db, tree, &me, field(&form, "resident"), approve).await?;
+        service::decide(&state.db, tree, &me, field(&form, "resident"), decision).await?;
     Ok(see_other(&format!("/staff/residents?community={}&notice=decided", q(&community)), vec![]))
+}
+
+/// A refusal's reason, as the resident will read it: 2 to 200 characters, no control
+/// characters.
+fn valid_reason(reason: &str) -> bool {
+    let n = reason.chars().count();
+    (2..=MAX_REASON).contains(&n) && !reason.chars().any(char::is_control)
 }
 
 /// Multipart `community`, `file`.

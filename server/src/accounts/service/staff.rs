@@ -17,11 +17,11 @@ pub async fn decide(
     tree: &AreaTree,
     me: &StaffUser,
     resident: &str,
-    approve: bool,
+    decision: Result<(), &str>,
 ) -> Result<String, AccountError> {
     let community = residents::community_of(db, resident).await?.ok_or(AccountError::Forbidden)?;
     access::authorise(me, Duty::Residents, &community, tree)?;
-    if !residents::decide(db, me, &community, resident, approve).await? {
+    if !residents::decide(db, me, &community, resident, decision).await? {
         return Err(AccountError::Forbidden);
     }
     Ok(community)

@@ -55,7 +55,7 @@ pub async fn set_community(db: &Db, id: &str, community: &str) -> Result<Verific
     };
     sqlx::query(
         "UPDATE residents SET community_code = ?, verification = ?, verified_by = ?, verified_at = ?, \
-         claim_name = NULL, claim_address = NULL WHERE id = ?",
+         claim_name = NULL, claim_address = NULL, reject_reason = NULL WHERE id = ?",
     )
     .bind(community)
     .bind(state.as_str())
@@ -77,7 +77,7 @@ pub async fn request_verification(
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
     let n = sqlx::query(
-        "UPDATE residents SET verification = ?, claim_name = ?, claim_address = ? \
+        "UPDATE residents SET verification = ?, claim_name = ?, claim_address = ?, reject_reason = NULL \
          WHERE id = ? AND community_code IS NOT NULL AND verification <> ?",
     )
     .bind(Verification::Pending.as_str())
@@ -96,7 +96,7 @@ pub async fn request_verification(
 pub async fn data(db: &Db, id: &str) -> Result<Option<ResidentData>, StoreError> {
     let row = sqlx::query(
         "SELECT id, created_at, phone_tail, openid_hash, community_code, verification, verified_by, verified_at, \
-         claim_name, claim_address, consent_version, consent_at FROM residents WHERE id = ?",
+         claim_name, claim_address, reject_reason, consent_version, consent_at FROM residents WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(db.reader())
@@ -129,6 +129,7 @@ pub async fn data(db: &Db, id: &str) -> Result<Option<ResidentData>, StoreError>
         verified_at: row.try_get("verified_at")?,
         claim_name: row.try_get("claim_name")?,
         claim_address: row.try_get("claim_address")?,
+        reject_reason: row.try_get("reject_reason")?,
         consent_version: row.try_get("consent_version")?,
         consent_at: row.try_get("consent_at")?,
         sessions,
@@ -209,6 +210,18 @@ pub async fn community_residents(
     Ok(CommunityResidents { entries, roll_size })
 }
 
+/// How many residents wait for a decision on their verification, by community (only
+/// communities with some). Counts only: nothing about who.
+pub async fn pending_counts(db: &Db) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT community_code, COUNT(*) FROM residents \
+         WHERE verification = ? AND community_code IS NOT NULL GROUP BY community_code",
+    )
+    .bind(Verification::Pending.as_str())
+    .fetch_all(db.reader())
+    .await?)
+}
+
 /// The community a resident chose, if any (for authorising staff decisions).
 pub async fn community_of(db: &Db, id: &str) -> Result<Option<String>, StoreError> {
     Ok(sqlx::query_scalar::<_, Option<String>>("SELECT community_code FROM residents WHERE id = ?")
@@ -218,21 +231,25 @@ pub async fn community_of(db: &Db, id: &str) -> Result<Option<String>, StoreErro
         .flatten())
 }
 
-/// A committee's decision on a resident of `community`; audited. Returns false
-/// (changing nothing) when the resident is not of that community.
+/// A committee's decision on a resident of `community` (`Err(reason)`: not verified,
+/// with the reason the resident is shown); audited. Returns false (changing nothing)
+/// when the resident is not of that community.
 pub async fn decide(
     db: &Db,
     staff: &StaffUser,
     community: &str,
     resident: &str,
-    approve: bool,
+    decision: Result<(), &str>,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
+    let approve = decision.is_ok();
     let state = if approve { Verification::Verified } else { Verification::Rejected };
     let n = sqlx::query(
-        "UPDATE residents SET verification = ?, verified_by = ?, verified_at = ? WHERE id = ? AND community_code = ?",
+        "UPDATE residents SET verification = ?, reject_reason = ?, verified_by = ?, verified_at = ? \
+         WHERE id = ? AND community_code = ?",
     )
     .bind(state.as_str())
+    .bind(decision.err())
     .bind(&staff.id)
     .bind(now())
     .bind(resident)

@@ -1,5 +1,6 @@
 //! `POST /staff/surveys/:id`: the editor's buttons. Everything posted is saved, then the
-//! button's action applied; "publish" publishes only a survey that passes every check.
+//! button's action applied; "publish" publishes only a survey that passes every check,
+//! and only with the box ticked that says the questions then freeze.
 use crate::surveys::error::SurveyError;
 use crate::surveys::service::manage::{self, Saved};
 use crate::web::extract::{ReqLang, Staff};
@@ -20,7 +21,14 @@ pub async fn edit(
 ) -> Result<Response, SurveyError> {
     let site = state.site.snapshot().await?;
     let tree = &site.tree;
-    let action = EditAction::parse(first(&pairs, "action"));
+    // Publishing freezes the questions: it takes the box saying so ticked. Without it
+    // everything posted is saved and the editor asks again.
+    let action = match EditAction::parse(first(&pairs, "action")) {
+        EditAction::Publish { .. } => {
+            EditAction::Publish { confirmed: first(&pairs, "confirm_publish") == "yes" }
+        }
+        other => other,
+    };
     let saved = manage::save(&state.db, tree, &me, &id, &group_form(&pairs), action, lang).await?;
     let page = format!("/staff/surveys/{id}");
     let to = match saved {
@@ -31,6 +39,7 @@ pub async fn edit(
             format!("{page}?notice=survey_saved{anchor}")
         }
         Saved::NotReady => format!("{page}?error=survey_not_ready#definition-problems"),
+        Saved::Unconfirmed => format!("{page}?error=publish_unconfirmed#publish-confirm"),
         Saved::Published => format!("{page}?notice=survey_published"),
     };
     Ok(see_other(&to, vec![]))

@@ -168,11 +168,14 @@ pub enum Saved {
     },
     /// "Publish" on a survey that does not pass every check (or closes in the past).
     NotReady,
+    /// "Publish" on a ready survey without the confirmation that questions freeze:
+    /// saved, not published.
+    Unconfirmed,
     Published,
 }
 
 /// Saves everything the editor posted, applies its button's action, and publishes
-/// when asked and ready.
+/// when asked, ready and confirmed (the box saying the questions freeze ticked).
 pub async fn save(
     db: &Db,
     tree: &AreaTree,
@@ -205,10 +208,15 @@ pub async fn save(
         return Ok(Saved::NotDraft);
     }
     let ready = check_definition(&e.questions).is_ok() && e.closes_at > now();
-    let outcome = match (e.fault, action == EditAction::Publish, ready) {
+    let (publish, confirmed) = match action {
+        EditAction::Publish { confirmed } => (true, confirmed),
+        _ => (false, false),
+    };
+    let outcome = match (e.fault, publish, ready) {
         (Some(f), _, _) => Saved::Fault(f),
         (None, false, _) => Saved::Saved { focus: e.focus },
         (None, true, false) => Saved::NotReady,
+        (None, true, true) if !confirmed => Saved::Unconfirmed,
         (None, true, true) => {
             if !lifecycle::publish_in(&mut tx, id).await? {
                 return Ok(Saved::NotDraft);

@@ -5,12 +5,14 @@
 //! its resident. The guarantee of one answer each is the person's marks
 //! (`participation`), which name no account and outlive it until the survey closes.
 use super::surveys::get;
+use crate::audit::{self, Audit};
 use crate::db::{Db, StoreError, Tx};
 use crate::participation::store as participation;
 use crate::participation::Activity;
+use app::core::access::{StaffUser, Verification};
 use app::core::time::now;
 use app::surveys::model::Answers;
-use app::surveys::port::Response;
+use app::surveys::port::{NamedResponse, Response};
 use sqlx::{Row, Sqlite};
 
 /// Who answers, from where.
@@ -160,6 +162,43 @@ pub async fn all(db: &Db, survey_id: &str) -> Result<Vec<Response>, StoreError> 
                 community: r.try_get("community_code")?,
                 street: r.try_get("street_code")?,
                 via: r.try_get("via_community")?,
+                answers: answers_from(&r.try_get::<String, _>("answers")?)?,
+            })
+        })
+        .collect()
+}
+
+/// A named survey's responses with who gave them (the name and address they gave
+/// for verification, the end of their number), for its committee: a read of personal
+/// data, so the audit line is written first and nothing is read unless it is. An
+/// anonymous survey's rows name no one, and the query asks for named surveys only.
+pub async fn named(
+    db: &Db,
+    me: &StaffUser,
+    survey_id: &str,
+) -> Result<Vec<NamedResponse>, StoreError> {
+    let mut tx = db.begin_write().await?;
+    audit::write(&mut tx, Audit::by(me, "survey.respondents.view", survey_id)).await?;
+    tx.commit().await?;
+    let rows = sqlx::query(
+        "SELECT r.community_code, p.phone_tail, p.claim_name, p.claim_address, p.verification, r.answers \
+         FROM survey_responses r JOIN surveys s ON s.id = r.survey_id \
+         LEFT JOIN residents p ON p.id = r.resident_id \
+         WHERE r.survey_id = ? AND s.anonymous = 0 AND r.resident_id IS NOT NULL \
+         ORDER BY r.community_code, p.claim_name, p.phone_tail",
+    )
+    .bind(survey_id)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let state: Option<String> = r.try_get("verification")?;
+            Ok(NamedResponse {
+                community: r.try_get("community_code")?,
+                name: r.try_get("claim_name")?,
+                address: r.try_get("claim_address")?,
+                phone_tail: r.try_get("phone_tail")?,
+                verified: state.as_deref() == Some(Verification::Verified.as_str()),
                 answers: answers_from(&r.try_get::<String, _>("answers")?)?,
             })
         })

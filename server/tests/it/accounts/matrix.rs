@@ -246,13 +246,19 @@ async fn every_staff_endpoint_and_server_function_refuses_outside_the_role_and_a
         row("rpc audit", Call::Post("/staff/rpc/audit", &[]), &[Admin], 200),
         row(
             "POST decide R1 (C1)",
-            Call::Post("/staff/residents/decide", &[("resident", "{R1}"), ("decision", "reject")]),
+            Call::Post(
+                "/staff/residents/decide",
+                &[("resident", "{R1}"), ("decision", "reject"), ("reason", "门牌号与名册不符")],
+            ),
             &[Committee, Street, District, Admin],
             303,
         ),
         row(
             "POST decide R2 (C2)",
-            Call::Post("/staff/residents/decide", &[("resident", "{R2}"), ("decision", "reject")]),
+            Call::Post(
+                "/staff/residents/decide",
+                &[("resident", "{R2}"), ("decision", "reject"), ("reason", "门牌号与名册不符")],
+            ),
             &[Admin],
             303,
         ),

@@ -88,3 +88,54 @@ async fn a_roll_over_the_row_limit_is_refused_whole() {
         MAX_ROWS.to_string()
     );
 }
+
+/// Not verifying a resident takes a reason: without one nothing changes; with one the
+/// resident reads it on 我的 until they ask again, when it is gone.
+#[tokio::test]
+async fn a_refusal_says_why_and_the_resident_reads_it() {
+    let app = spawn(true).await;
+    let a = areas(&app).await;
+    app.add_staff("jw", Role::Committee, &a.c1).await;
+    let r = app.resident("13800138000").await;
+    r.post_form("/me/community", &[("community", &a.c1)]).await;
+    r.post_form("/me/verification", &[("name", "李小梅"), ("address", "3栋201")]).await;
+    let jw = app.staff("jw").await;
+    let page = jw.get(&format!("/staff/residents?community={}", a.c1)).await.text().await.unwrap();
+    assert!(page.contains("不通过的原因"), "the refusal asks why");
+    let id = scalar(&app, "SELECT id FROM residents").await;
+    let before = state(&app).await;
+    for reason in ["", " ", "x", &"长".repeat(201)] {
+        let res = jw
+            .post_form(
+                "/staff/residents/decide",
+                &[("resident", &id), ("decision", "reject"), ("reason", reason)],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "{reason:?}");
+        assert!(res.text().await.unwrap().contains("请写明不通过的原因"));
+        assert_eq!(state(&app).await, before, "a refusal without a reason changes nothing");
+    }
+    let why = "门牌号与名册不符，请补充3栋201的租房合同或联系居委会";
+    let res = jw
+        .post_form(
+            "/staff/residents/decide",
+            &[("resident", &id), ("decision", "reject"), ("reason", why)],
+        )
+        .await;
+    assert!(location(&res).contains("notice=decided"));
+    assert_eq!(scalar(&app, "SELECT verification FROM residents").await, "rejected");
+    let me = r.get("/me").await.text().await.unwrap();
+    assert!(me.contains("居委会的说明") && me.contains(why), "the resident reads why");
+    // Another resident of the same community does not.
+    let other = app.resident("13900139000").await;
+    other.post_form("/me/community", &[("community", &a.c1)]).await;
+    assert!(!other.get("/me").await.text().await.unwrap().contains(why));
+    // Asking again clears it.
+    r.post_form("/me/verification", &[("name", "李小梅"), ("address", "3栋201")]).await;
+    let me = r.get("/me").await.text().await.unwrap();
+    assert!(!me.contains(why) && !me.contains("居委会的说明"));
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) || '' FROM residents WHERE reject_reason IS NOT NULL").await,
+        "0"
+    );
+}

@@ -159,10 +159,21 @@ async fn subtract_the_shown_communities_from_the_street_to_read_a_withheld_one()
         }
     }
     let staff = street_officer(&app).await;
+    // The survey is named: its staff see every respondent, small groups included (the
+    // under-5 rule protects anonymous answers and the public).
+    let own = staff.get(&format!("/staff/surveys/{survey}/results?area={C3}")).await;
+    let own = own.text().await.unwrap();
+    assert!(
+        own.contains("回答人（2）") && !own.contains("为保护隐私不显示"),
+        "named: shown to staff"
+    );
+    // The public reads the results once it closes.
+    assert!(app.staff_close(&staff, &survey).await);
+    let public = app.browser();
     let results = |area: &str| {
-        let staff = &staff;
-        let path = format!("/staff/surveys/{survey}/results?area={area}");
-        async move { staff.get(&path).await.text().await.unwrap() }
+        let public = &public;
+        let path = format!("/surveys/{survey}/results?area={area}");
+        async move { public.get(&path).await.text().await.unwrap() }
     };
     let street = results(STREET).await;
     assert!(street.contains("15 份回答"));
@@ -179,7 +190,7 @@ async fn subtract_the_shown_communities_from_the_street_to_read_a_withheld_one()
     assert!(row("恒园社区").contains("&lt; 5"), "{}", row("恒园社区"));
     assert!(row("晨桥社区").contains("&lt; 5"));
     assert!(row("翠峰社区").contains(">7<"), "{}", row("翠峰社区"));
-    // The same holds for the export of a withheld part.
+    // Staff's export of a part under 5 is withheld all the same.
     let res = export(&staff, &survey, &format!("?area={C1}")).await;
     assert!(location(&res).contains("error=export_small"), "{}", location(&res));
 }

@@ -132,3 +132,50 @@ async fn the_monthly_survey_is_created_and_edited_by_the_city_administrator_only
         format!("SELECT json_array_length(questions) || '' FROM surveys WHERE id = '{id}'");
     assert_eq!(scalar(&app, &questions).await, "9", "the template's 8 and the one added");
 }
+
+/// Publishing freezes the questions, so it takes the box that says so: without it
+/// the editor's fields are saved and the survey stays a draft; with it, it publishes.
+/// A survey not ready is told what is missing first, ticked or not.
+#[tokio::test]
+async fn publishing_asks_for_confirmation_that_questions_freeze() {
+    let app = spawn(true).await;
+    let a = areas(&app).await;
+    app.add_staff("jw", Role::Committee, &a.c1).await;
+    let jw = app.staff("jw").await;
+    let id = created(
+        &jw.post_form("/staff/surveys/new", &[("area", &a.c1), ("title", "停车议事")]).await,
+    );
+    let page = format!("/staff/surveys/{id}");
+    let post = |extra: &[(&'static str, &'static str)]| {
+        let mut form = vec![
+            ("title", "停车议事"),
+            ("opens", "2030-01-01T08:00"),
+            ("closes", "2030-01-31T20:00"),
+        ];
+        form.extend_from_slice(extra);
+        form
+    };
+    let editor = jw.get(&page).await.text().await.unwrap();
+    assert!(editor.contains("name=\"confirm_publish\"") && editor.contains("题目和选项从此冻结"));
+    let res =
+        jw.post_form(&page, &post(&[("action", "publish"), ("confirm_publish", "yes")])).await;
+    assert!(location(&res).contains("error=survey_not_ready"), "{}", location(&res));
+    jw.post_form(&page, &post(&[("action", "add:rating10")])).await;
+    let status = format!("SELECT status || ':' || json_extract(questions, '$[0].title') FROM surveys WHERE id = '{id}'");
+
+    let res = jw
+        .post_form(
+            &page,
+            &post(&[("f0.id", "q1"), ("f0.title", "您对停车秩序打几分？"), ("action", "publish")]),
+        )
+        .await;
+    assert_eq!(location(&res), format!("{page}?error=publish_unconfirmed#publish-confirm"));
+    assert_eq!(scalar(&app, &status).await, "draft:您对停车秩序打几分？", "saved, not published");
+    let shown = jw.get(&location(&res)).await.text().await.unwrap();
+    assert!(shown.contains("已保存，尚未发布"), "the editor says why");
+
+    let res =
+        jw.post_form(&page, &post(&[("action", "publish"), ("confirm_publish", "yes")])).await;
+    assert_eq!(location(&res), format!("{page}?notice=survey_published"));
+    assert_eq!(scalar(&app, &status).await, "published:您对停车秩序打几分？");
+}

@@ -93,6 +93,7 @@ async fn every_staff_survey_route_and_function_refuses_outside_the_role_and_area
     let rows = [
         row("GET /staff/surveys", Call::Get("/staff/surveys"), STAFF, 200),
         row("rpc surveys (own area's)", Call::Post("/staff/rpc/surveys", &[]), STAFF, 200),
+        row("rpc to-dos (own area's)", Call::Post("/staff/rpc/todo", &[]), STAFF, 200),
         row("GET draft C1", Call::Get("/staff/surveys/{DRAFT1}"), C1, 200),
         row("GET draft C2", Call::Get("/staff/surveys/{DRAFT2}"), &[Admin], 200),
         row("rpc survey C1", Call::Post("/staff/rpc/survey", &[("id", "{DRAFT1}")]), C1, 200),

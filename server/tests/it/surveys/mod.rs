@@ -8,6 +8,7 @@ mod matrix;
 mod share;
 mod staff;
 mod store;
+mod workspace;
 use crate::helpers::location;
 use app::surveys::model::{Choice, Question, QuestionKind, SurveyKind};
 use app::surveys::rules::answers::check_answers;

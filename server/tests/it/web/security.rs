@@ -7,8 +7,9 @@ async fn pages_carry_a_nonce_csp_that_changes_per_response() {
     let csp = |res: &reqwest::Response| {
         res.headers()["content-security-policy"].to_str().unwrap().to_string()
     };
-    let a = app.get("/").await;
-    let b = app.get("/").await;
+    // /areas has an island (the live search), so it loads the wasm.
+    let a = app.get("/areas").await;
+    let b = app.get("/areas").await;
     let (csp_a, csp_b) = (csp(&a), csp(&b));
     assert!(csp_a.contains("script-src 'self' 'nonce-"), "{csp_a}");
     assert!(csp_a.contains("frame-ancestors 'none'"));
@@ -21,6 +22,27 @@ async fn pages_carry_a_nonce_csp_that_changes_per_response() {
     );
     for header in ["x-content-type-options", "referrer-policy", "x-frame-options"] {
         assert!(b.headers().contains_key(header), "{header}");
+    }
+}
+
+/// Pages without an island carry no hydration script, module or wasm preload; pages
+/// with one keep all three.
+#[tokio::test]
+async fn pages_without_islands_load_no_wasm() {
+    let app = spawn(true).await;
+    for path in ["/", "/index", "/index/area/449902002", "/surveys", "/me", "/privacy"] {
+        let (status, html) = app.anonymous.page(path, None).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(!html.contains("<leptos-island"), "{path} has no island");
+        for tag in ["modulepreload", "application/wasm", "hydrateIslands", ".wasm"] {
+            assert!(!html.contains(tag), "{path} still has {tag}");
+        }
+        assert!(html.contains("</head>") && html.contains("</body>"), "{path} is whole");
+    }
+    let (_, html) = app.anonymous.page("/areas", None).await;
+    assert!(html.contains("<leptos-island"));
+    for tag in ["modulepreload", "application/wasm", "hydrateIslands"] {
+        assert!(html.contains(tag), "/areas lacks {tag}");
     }
 }
 
