@@ -103,15 +103,21 @@ test('a committee member sees only their community and verifies a resident', asy
 
   await staffSignIn(page, 'e2e-verifier');
   await expect(page.getByRole('heading', { level: 2, name: '北山社区测试' })).toBeVisible();
+  // The to-dos name the community with its one waiting resident.
+  const todo = page.locator('section.staff-todo li.todo-verify');
+  await expect(todo).toHaveCount(1);
+  await expect(todo).toContainText('1 人待认证');
+  await expect(page.locator('.bottom-nav')).toHaveCount(0);
   // Only their own community is listed, and only the home tab: no uploads, accounts or log.
-  const communities = page.locator('a[href^="/staff/residents?community="]');
+  const communities = page.locator('.link-list:not(section.staff-todo .link-list) a[href^="/staff/residents?community="]');
   await expect(communities).toHaveCount(1);
   await expect(communities.first()).toHaveAttribute('href', `/staff/residents?community=${VERIFIER_COMMUNITY}`);
+  await expect(todo.getByRole('link')).toHaveAttribute('href', `/staff/residents?community=${VERIFIER_COMMUNITY}`);
   const tabs = page.getByRole('navigation', { name: '工作台导航' }).locator('.tabs').getByRole('link');
   await expect(tabs).toHaveText(['首页', '问卷']);
   await shot(page, 'staff-home-committee-zh');
 
-  await communities.first().click();
+  await todo.getByRole('link').click();
   await expect(page.getByRole('heading', { name: '待认证（1）' })).toBeVisible();
   await expect(page.locator('.queue')).toContainText('李红');
   await expect(page.locator('.queue')).toContainText('3 栋 2 单元 201');

@@ -50,7 +50,8 @@ async function scoreOf(request: APIRequestContext, code: string, day: string): P
 }
 
 async function chartsRendered(page: Page, n: number) {
-  // The chart runtime loads when a chart comes into view.
+  // The chart runtime loads once the reader scrolls and a chart is in view.
+  await page.mouse.wheel(0, 200);
   await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
   await expect(page.locator('.chart-canvas.is-rendered')).toHaveCount(n);
   for (const chart of await page.locator('.chart-canvas.is-rendered').all()) {
@@ -111,8 +112,15 @@ test('a street page draws its charts and keeps their figures in tables', async (
   const console = watchConsole(page);
   const day = await latestDay(request);
   const [today, before] = await Promise.all([scoreOf(request, FENGLIN, day), scoreOf(request, FENGLIN, daysBefore(day, 1))]);
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (/\.(wasm|js)(\?|$)/.test(r.url())) scripts.push(r.url());
+  });
   await page.goto(`/index/area/${FENGLIN}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('枫林街道');
+  // No island, so no wasm; the chart runtime waits until the reader scrolls.
+  await page.waitForLoadState('networkidle');
+  expect(scripts).toEqual([]);
   await expect(page.locator('.index-hero .grade-large .grade-score')).toHaveText(fixed1(today));
   // The sentence names the change, its direction and size as the API's scores give them.
   const c = today - before;

@@ -333,6 +333,7 @@ test('the results show the answers, hide small groups, export for the committee 
   // The written answers of the area are listed for the committee.
   await expect(page.locator('.result-q').filter({ hasText: '6. 您住在哪一栋？' })).toContainText('5 栋');
   // The results page has no island, hence no wasm; its charts draw when seen.
+  await page.mouse.wheel(0, 200);
   await page.locator('#chart-q1').locator('xpath=..').scrollIntoViewIfNeeded();
   await expect(page.locator('#chart-q1 canvas, #chart-q1 svg').first()).toBeVisible();
   await expect(page.locator('html')).not.toHaveAttribute('data-wasm', 'ready');

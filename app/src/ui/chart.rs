@@ -47,10 +47,11 @@ pub fn ChartFigure(
     }
 }
 
-/// Loads the chart runtime when the first chart comes into view; put once on pages
-/// that have charts. Until then (and without scripts) each chart's figures stand as
-/// its table or sentence, so the page paints and answers at once, and a resident who
-/// never scrolls to a chart never downloads the runtime (about 160 KB).
+/// Loads the chart runtime once the reader engages with the page (scrolls, touches,
+/// types or moves the pointer) and a chart is in view; put once on pages that have
+/// charts. Until then (and without scripts) each chart's figures stand as its table or
+/// sentence, so the page paints and answers at once, and a resident who only glances
+/// at their street's score never downloads the runtime (about 160 KB) or waits for it.
 #[component]
 pub fn ChartScript() -> impl IntoView {
     let src = use_context::<AssetPaths>().and_then(|a| a.charts);
@@ -58,19 +59,23 @@ pub fn ChartScript() -> impl IntoView {
     src.map(|src| view! { <script nonce=nonce inner_html=loader(&src)></script> })
 }
 
-/// The inline loader: watches each chart's figure and adds the runtime's script the
-/// first time one intersects the viewport (at once where IntersectionObserver is
-/// missing). The canvas itself is hidden until drawn, so its figure is watched.
+/// The inline loader: after the first interaction it watches each chart's figure (the
+/// canvas itself is hidden until drawn) and adds the runtime's script the first time
+/// one intersects the viewport (at once where IntersectionObserver is missing).
 fn loader(src: &str) -> String {
     let src = crate::core::share::js_string(src);
     format!(
-        "(function(){{var d=document,done=0;function go(){{if(done)return;done=1;\
+        "(function(){{var d=document,w=window,done=0,seen=0;\
+var evs=['scroll','wheel','touchstart','pointerdown','keydown','mousemove'];\
+function go(){{if(done)return;done=1;\
 var e=d.createElement('script');e.src={src};d.head.appendChild(e);}}\
-function start(){{var c=d.querySelectorAll('[data-chart]');if(!c.length)return;\
-if(!('IntersectionObserver' in window)){{go();return;}}\
+function watch(){{if(seen)return;seen=1;\
+for(var k=0;k<evs.length;k++)w.removeEventListener(evs[k],watch,true);\
+var c=d.querySelectorAll('[data-chart]');if(!c.length)return;\
+if(!('IntersectionObserver' in w)){{go();return;}}\
 var o=new IntersectionObserver(function(es){{for(var i=0;i<es.length;i++)\
 if(es[i].isIntersecting){{o.disconnect();go();return;}}}});\
 for(var i=0;i<c.length;i++)o.observe(c[i].parentNode);}}\
-if(d.readyState==='loading')d.addEventListener('DOMContentLoaded',start);else start();}})();"
+for(var k=0;k<evs.length;k++)w.addEventListener(evs[k],watch,{{capture:true,passive:true}});}})();"
     )
 }

@@ -2,8 +2,9 @@
 //! scripts (the module preload, the wasm preload and the loader) into every page's
 //! head before the body is rendered; a page whose body has no island — home, the
 //! index pages, a street, 我的, the lists — has them taken out here, which spares the
-//! resident's phone the ~150 KB wasm module and its start-up. Pages with an island are
-//! left as they are.
+//! resident's phone the ~150 KB wasm module and its start-up. Pages with an island
+//! keep them, but not the wasm preload, which would compete with the stylesheet for
+//! the phone's bandwidth before the first paint.
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
@@ -39,18 +40,18 @@ pub async fn light_pages(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(light))
 }
 
-/// The page without its hydration scripts, when it has them and no island; `None` to
-/// leave it as it is.
+/// The page without its hydration scripts, when it has them and no island; a page
+/// with islands loses only the wasm preload (which would compete with the stylesheet
+/// and delay the first paint: the loader fetches the wasm once the page is idle).
+/// `None` to leave the page as it is.
 pub fn strip_hydration(page: &str) -> Option<String> {
-    if page.contains("<leptos-island") {
-        return None;
-    }
+    let islands = page.contains("<leptos-island");
     let head_end = page.find("</head>")?;
     let (head, rest) = page.split_at(head_end);
     let mut out = String::with_capacity(page.len());
     let mut at = 0;
     let mut stripped = false;
-    while let Some(start) = next_hydration_tag(head, at) {
+    while let Some(start) = next_hydration_tag(head, at, islands) {
         let end = match head[start..].starts_with("<script") {
             true => head[start..].find("</script>").map(|i| start + i + "</script>".len()),
             false => head[start..].find('>').map(|i| start + i + 1),
@@ -64,14 +65,16 @@ pub fn strip_hydration(page: &str) -> Option<String> {
     stripped.then_some(out)
 }
 
-/// Where the next of the three hydration tags starts at or after `from`.
-fn next_hydration_tag(head: &str, from: usize) -> Option<usize> {
+/// Where the next of the hydration tags to drop starts at or after `from`: all three
+/// without islands, the wasm preload alone with them.
+fn next_hydration_tag(head: &str, from: usize, islands: bool) -> Option<usize> {
     const TAGS: [&str; 3] = [
-        "<link rel=\"modulepreload\" href=\"/pkg/",
         "<link rel=\"preload\" href=\"/pkg/",
+        "<link rel=\"modulepreload\" href=\"/pkg/",
         "<script type=\"module\"",
     ];
-    TAGS.iter()
+    let tags = if islands { &TAGS[..1] } else { &TAGS[..] };
+    tags.iter()
         .filter_map(|t| head[from..].find(t).map(|i| from + i))
         .filter(|&i| !head[i..].starts_with("<script") || is_loader(&head[i..]))
         .min()
@@ -105,11 +108,14 @@ mod tests {
     }
 
     #[test]
-    fn a_page_with_an_island_keeps_them() {
-        let page = format!(
-            "<html>{HEAD}<body><leptos-island data-component=\"A\"></leptos-island></body></html>"
-        );
-        assert_eq!(strip_hydration(&page), None);
+    fn a_page_with_an_island_keeps_them_but_the_wasm_preload() {
+        let body = "<body><leptos-island data-component=\"A\"></leptos-island></body></html>";
+        let page = format!("<html>{HEAD}{body}");
+        let light = strip_hydration(&page).expect("the preload goes");
+        assert!(!light.contains("application/wasm") && !light.contains("t.wasm"));
+        assert!(light.contains("<link rel=\"modulepreload\" href=\"/pkg/t.js\""));
+        assert!(light.contains("hydrateIslands") && light.ends_with(body));
+        assert_eq!(strip_hydration(&light), None, "nothing more to take");
     }
 
     #[test]

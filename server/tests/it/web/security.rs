@@ -26,7 +26,7 @@ async fn pages_carry_a_nonce_csp_that_changes_per_response() {
 }
 
 /// Pages without an island carry no hydration script, module or wasm preload; pages
-/// with one keep all three.
+/// with one keep the module preload and the loader.
 #[tokio::test]
 async fn pages_without_islands_load_no_wasm() {
     let app = spawn(true).await;
@@ -41,9 +41,10 @@ async fn pages_without_islands_load_no_wasm() {
     }
     let (_, html) = app.anonymous.page("/areas", None).await;
     assert!(html.contains("<leptos-island"));
-    for tag in ["modulepreload", "application/wasm", "hydrateIslands"] {
+    for tag in ["modulepreload", "hydrateIslands"] {
         assert!(html.contains(tag), "/areas lacks {tag}");
     }
+    assert!(!html.contains("application/wasm"), "the wasm is fetched by the loader, not preloaded");
 }
 
 #[tokio::test]
