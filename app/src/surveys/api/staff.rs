@@ -124,7 +124,8 @@ pub async fn load_staff_survey(id: String, community: Option<String>) -> AppResu
             .map(|a| a.code.clone())
             .or_else(|| (links.len() == 1).then(|| links[0].1.clone())),
     };
-    let search = typed.filter(|q| !links.iter().any(|l| l.1 == *q));
+    // Said only when the words chose no one community.
+    let search = typed.filter(|q| !links.iter().any(|l| l.1 == *q) && found.len() != 1);
     let matches = if found.len() > 1 { found } else { Vec::new() };
     let origin = origin();
     let link =

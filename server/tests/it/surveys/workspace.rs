@@ -166,6 +166,7 @@ async fn share_links_are_found_by_name() {
     let code = super::link_code(&app.db, &id, "449902002003").await;
     let one = page("晨桥").await;
     assert!(one.contains(&format!("/s/{code}\"")), "one match shows its link");
+    assert!(!one.contains("的社区有") && !one.contains("没有名称含"), "and says nothing else");
     assert!(one.contains("id=\"share-url\"") && one.contains("复制链接"), "with its copy button");
     let exact = page("449902002003").await;
     assert!(exact.contains(&format!("/s/{code}\"")), "a code still chooses");
