@@ -3,8 +3,10 @@ use super::*;
 use crate::helpers::spawn;
 use app::core::access::Role;
 
-#[tokio::test]
-async fn committees_verify_their_residents_by_hand_and_by_roll() {
+/// A committee member of the first community, and a resident of it who asked them
+/// for verification as 李小梅 of 3栋201.
+async fn asking(
+) -> (crate::helpers::TestApp, super::Areas, crate::helpers::Browser, crate::helpers::Browser) {
     let app = spawn(true).await;
     let a = areas(&app).await;
     app.add_staff("jw", Role::Committee, &a.c1).await;
@@ -12,6 +14,12 @@ async fn committees_verify_their_residents_by_hand_and_by_roll() {
     r.post_form("/me/community", &[("community", &a.c1)]).await;
     r.post_form("/me/verification", &[("name", "李小梅"), ("address", "3栋201")]).await;
     let jw = app.staff("jw").await;
+    (app, a, r, jw)
+}
+
+#[tokio::test]
+async fn committees_verify_their_residents_by_hand_and_by_roll() {
+    let (app, a, r, jw) = asking().await;
     let page = jw.get(&format!("/staff/residents?community={}", a.c1)).await.text().await.unwrap();
     assert!(page.contains("李小梅") && page.contains("尾号 8000"), "the queue shows the request");
     let id = scalar(&app, "SELECT id FROM residents").await;
@@ -93,13 +101,7 @@ async fn a_roll_over_the_row_limit_is_refused_whole() {
 /// resident reads it on 我的 until they ask again, when it is gone.
 #[tokio::test]
 async fn a_refusal_says_why_and_the_resident_reads_it() {
-    let app = spawn(true).await;
-    let a = areas(&app).await;
-    app.add_staff("jw", Role::Committee, &a.c1).await;
-    let r = app.resident("13800138000").await;
-    r.post_form("/me/community", &[("community", &a.c1)]).await;
-    r.post_form("/me/verification", &[("name", "李小梅"), ("address", "3栋201")]).await;
-    let jw = app.staff("jw").await;
+    let (app, a, r, jw) = asking().await;
     let page = jw.get(&format!("/staff/residents?community={}", a.c1)).await.text().await.unwrap();
     assert!(page.contains("不通过的原因"), "the refusal asks why");
     let id = scalar(&app, "SELECT id FROM residents").await;

@@ -1,7 +1,7 @@
 //! Inviting participation: home lists what is open for the resident's community with
 //! the time left and 已参与 once they have answered; the 问卷 tab counts what still
 //! waits; 我的 lists what they took part in, when it ran and where its results are.
-use super::{create, draft, neighbour, questions};
+use super::{create, draft, neighbour, questions, section};
 use crate::helpers::{location, spawn, Browser};
 use tongxin::db::Db;
 
@@ -17,14 +17,6 @@ async fn open_for(db: &Db, area: &str) -> String {
     let id = create(db, new).await.unwrap();
     assert!(tongxin::surveys::service::lifecycle::publish(db, &id).await.unwrap());
     id
-}
-
-/// The `<section>` of a page that `marker` opens, up to its end.
-fn section<'a>(page: &'a str, marker: &str) -> &'a str {
-    let start = page.find(marker).unwrap_or_else(|| panic!("no {marker}"));
-    let start = page[..start].rfind("<section").unwrap();
-    let end = start + page[start..].find("</section>").unwrap();
-    &page[start..end]
 }
 
 /// The list item of the card that links to `href`.

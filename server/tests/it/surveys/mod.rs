@@ -17,6 +17,14 @@ use tongxin::db::Db;
 use tongxin::surveys::store::responses::Respondent;
 use tongxin::surveys::store::surveys::{DraftEdit, NewSurvey};
 
+/// The `<section>` of a page that `marker` opens, up to its end.
+pub fn section<'a>(page: &'a str, marker: &str) -> &'a str {
+    let start = page.find(marker).unwrap_or_else(|| panic!("no {marker}"));
+    let start = page[..start].rfind("<section").unwrap();
+    let end = start + page[start..].find("</section>").unwrap();
+    &page[start..end]
+}
+
 /// A resident of 枫林's first community (signed in, consented, at home).
 pub async fn neighbour(app: &crate::helpers::TestApp, phone: &str) -> crate::helpers::Browser {
     let b = app.resident(phone).await;

@@ -1,17 +1,9 @@
 //! The committee workspace: the staff home lists what waits for the member in their
 //! own area (residents to verify, open surveys with their response counts and those
 //! closing soon, drafts), in the staff frame without the residents' bottom bar.
-use super::{answers, create, draft, questions, submit, who};
+use super::{answers, create, draft, questions, section, submit, who};
 use crate::helpers::spawn;
 use app::core::access::Role;
-
-/// The `<section>` of a page that `marker` opens, up to its end.
-fn section<'a>(page: &'a str, marker: &str) -> &'a str {
-    let start = page.find(marker).unwrap_or_else(|| panic!("no {marker}"));
-    let start = page[..start].rfind("<section").unwrap();
-    let end = start + page[start..].find("</section>").unwrap();
-    &page[start..end]
-}
 
 #[tokio::test]
 async fn the_committee_home_lists_what_waits_in_its_own_area() {
