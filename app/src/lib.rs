@@ -7,6 +7,7 @@ pub mod areas;
 pub mod core;
 pub mod home;
 pub mod index;
+pub mod projects;
 pub mod surveys;
 pub mod ui;
 

@@ -1,5 +1,5 @@
 //! What each command does.
-use super::{Command, Import, StaffCmd};
+use super::{Command, Import, PbCmd, StaffCmd};
 use crate::accounts::service::{self as accounts, Created, StaffDraft};
 use crate::clock::yesterday_in_china;
 use crate::config::Settings;
@@ -67,6 +67,7 @@ pub async fn run(command: Command, settings: Settings, lang: Lang) -> anyhow::Re
             }
             db.close().await;
         }
+        Command::Pb(PbCmd::Tally { file, rule }) => return super::pb::tally(&file, rule, lang),
         Command::Backup { file } => {
             anyhow::ensure!(!file.exists(), "{} already exists", file.display());
             let db = open_db(&settings).await?;

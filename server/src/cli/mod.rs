@@ -1,8 +1,9 @@
 //! The command line: `tongxin serve` (the default), `migrate`, `seed-demo`, `import`,
-//! `staff` and `backup`. Output is in Chinese, or English with `--lang en`.
+//! `staff`, `backup` and `pb tally`. Output is in Chinese, or English with `--lang en`.
 mod commands;
+mod pb;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use commands::run;
@@ -50,6 +51,30 @@ pub enum Command {
         /// Where to write the copy (must not exist).
         file: PathBuf,
     },
+    /// Participatory-budgeting files in the pabulib format (pabulib.org).
+    #[command(subcommand)]
+    Pb(PbCmd),
+}
+
+#[derive(Subcommand)]
+pub enum PbCmd {
+    /// Tally an approval file with the engine the site's budget rounds use, and print
+    /// the funded project ids, one per line, in the file's spelling and the order the
+    /// rule chose them.
+    Tally {
+        /// The .pb file.
+        file: PathBuf,
+        /// greedy (by votes, skipping what no longer fits) or mes (the Method of Equal
+        /// Shares with add-one completion).
+        #[arg(long, value_enum)]
+        rule: TallyRule,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TallyRule {
+    Greedy,
+    Mes,
 }
 
 #[derive(Subcommand)]

@@ -4,7 +4,7 @@ use crate::helpers::{areas, open};
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn tongxin(dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn tongxin(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tongxin"))
         .args(args)
         .env("TONGXIN_DATA_DIR", dir)
@@ -16,7 +16,7 @@ fn tongxin(dir: &Path, args: &[&str]) -> Output {
         .expect("tongxin runs")
 }
 
-fn text(out: &[u8]) -> String {
+pub(crate) fn text(out: &[u8]) -> String {
     String::from_utf8_lossy(out).into_owned()
 }
 

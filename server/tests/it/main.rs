@@ -6,5 +6,6 @@ mod attacks;
 mod cli;
 mod helpers;
 mod index;
+mod projects;
 mod surveys;
 mod web;

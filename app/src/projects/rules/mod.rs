@@ -1,0 +1,3 @@
+//! Pure rules over projects and budget rounds: no I/O, no clock, no Leptos.
+pub mod pabulib;
+pub mod tally;
