@@ -71,7 +71,12 @@ pub fn shell(options: LeptosOptions, assets: AssetPaths) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(ui::nav::OpenCount(Resource::new(|| (), |_| surveys::api::load_open_count())));
+    let open = Resource::new(|| (), |_| surveys::api::load_open_for_me());
+    provide_context(surveys::api::OpenNow(open));
+    provide_context(ui::nav::OpenCount(Resource::new(
+        || (),
+        move |_| async move { open.await.map(|o| o.waiting()) },
+    )));
     view! {
         <Router>
             <FlatRoutes fallback=|| view! { <Layout><NotFoundView/></Layout> }>

@@ -120,10 +120,16 @@ test('a resident opens the share link in WeChat, reloads midway, and goes from �
   await expect(page.locator('.survey-facts')).toContainText('分享');
   await waitForWasm(page);
 
-  // Question 2 waits for its condition.
+  // Question 2 waits for its condition; the numbers run on without a gap.
   await expect(page.locator('#q-q2')).toBeHidden();
+  await expect(page.locator('#q-q3 .q-number')).toHaveText('2.');
+  await expect(page.locator('#q-q7 .q-number')).toHaveText('6.');
+  await expect(page.locator('#survey-progress-text')).toHaveText('已答 0 / 6 题');
   await page.locator('#q-q1').getByLabel('不同意').check();
   await expect(page.locator('#q-q2')).toBeVisible();
+  await expect(page.locator('#q-q2 .q-number')).toHaveText('2.');
+  await expect(page.locator('#q-q3 .q-number')).toHaveText('3.');
+  await expect(page.locator('#q-q2 .q-cond')).toHaveText('（第 1 题选“不同意”时回答）');
   await page.locator('#q-q2').getByLabel('施工噪音').check();
   await page.locator('#q-q3').getByLabel('2', { exact: true }).check();
   await expect(page.locator('#survey-progress-text')).toHaveText('已答 3 / 7 题');

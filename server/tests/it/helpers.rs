@@ -363,3 +363,19 @@ pub async fn areas(db: &Db) -> Vec<Area> {
 pub fn location(res: &reqwest::Response) -> String {
     res.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
 }
+
+/// A page's text as a reader gets it: the markup taken out, so that a sentence
+/// with a span inside ("第 <span>3</span> 题") reads whole.
+pub fn words(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

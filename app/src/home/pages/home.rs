@@ -7,7 +7,7 @@ use crate::core::prefs::use_lang;
 use crate::index::api::{load_home_index, HomeIndex};
 use crate::index::components::parts::{Change, Flags, GradeBadge};
 use crate::index::model::Edition;
-use crate::surveys::api::{load_open_for_me, OpenForMe};
+use crate::surveys::api::{OpenForMe, OpenNow};
 use crate::surveys::components::mine::OpenForMeCard;
 use crate::ui::share::ShareCard;
 use crate::ui::title::Title;
@@ -20,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_home());
     let info = Resource::new(|| (), |_| load_site_info());
     let index = Resource::new(|| (), |_| load_home_index());
-    let open = Resource::new(|| (), |_| load_open_for_me());
+    let OpenNow(open) = expect_context::<OpenNow>();
     let body = move || {
         Suspend::new(async move {
             let (data, info, index, open) = (data.await, info.await, index.await, open.await);

@@ -29,10 +29,8 @@ pub async fn load_survey(
         if let Some(kept) = surveys.draft(&token, &id).await? {
             if show_problems {
                 if let Err(ps) = check_answers(&survey.questions, &group_form(&kept)) {
-                    problems = ps
-                        .iter()
-                        .map(|p| (p.question.clone(), p.message(lang, &survey.questions)))
-                        .collect();
+                    problems =
+                        ps.iter().map(|p| (p.question.clone(), p.fault_text(lang))).collect();
                 }
             }
             prefill = kept;

@@ -30,11 +30,10 @@ pub async fn load_open_for_me() -> AppResult<OpenForMe> {
     Ok(OpenForMe { items: page.open, area_label: page.area_label, signed_in })
 }
 
-/// The number on the 问卷 tab: open items the viewer has not taken part in.
-#[server(prefix = "/rpc", endpoint = "open_count")]
-pub async fn load_open_count() -> AppResult<usize> {
-    Ok(load_open_for_me().await?.waiting())
-}
+/// What is open for the viewer, loaded once per page by the app: home's card and the
+/// 问卷 tab's count read the same listing.
+#[derive(Clone, Copy)]
+pub struct OpenNow(pub Resource<AppResult<OpenForMe>>);
 
 /// Every survey the signed-in resident has taken part in, the newest first (`None`
 /// for a guest). The list says which survey and when it ran, not when they answered:

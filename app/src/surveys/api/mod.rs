@@ -26,7 +26,8 @@ pub struct AnswerPage {
     /// Values to fill the form with (answers kept across sign-in, or the resident's
     /// own earlier answers to a changeable survey).
     pub prefill: Vec<(String, String)>,
-    /// Problems of the kept answers, by question id, in the visitor's language.
+    /// Problems of the kept answers, by question id, in the visitor's language
+    /// ("请作答。"; the page names the question).
     pub problems: Vec<(String, String)>,
     /// The share link the page was reached by, when it is one of this survey's.
     pub via: Option<Via>,
@@ -178,5 +179,5 @@ mod staff;
 pub use answer::load_survey;
 pub use confirm::load_confirm;
 pub use list::{load_results, load_surveys};
-pub use mine::{load_my_participation, load_open_count, load_open_for_me, OpenForMe};
+pub use mine::{load_my_participation, load_open_for_me, OpenForMe, OpenNow};
 pub use staff::{load_staff_results, load_staff_survey, load_staff_surveys, load_staff_todo};

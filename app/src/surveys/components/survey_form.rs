@@ -16,10 +16,31 @@ fn value_of(prefill: &[(String, String)], id: &str) -> String {
     prefill.iter().find(|(k, _)| k == id).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
+/// Stands for a question's number in a sentence given to [`numbered`].
+pub const NUMBER_MARK: &str = "\u{1}";
+
+/// A sentence that names a question by its number ("第 3 题…"), the number in a span
+/// of its own (`q-ref`) so that the answering page renumbers it when an earlier
+/// conditional question is hidden. `sentence` holds [`NUMBER_MARK`] where the
+/// number goes.
+pub fn numbered(sentence: &str, question: &str, number: usize) -> impl IntoView {
+    let (before, after) = sentence.split_once(NUMBER_MARK).unwrap_or((sentence, ""));
+    view! {
+        {before.to_string()}
+        <span class="q-ref" data-ref=question.to_string()>{number.to_string()}</span>
+        {after.to_string()}
+    }
+}
+
+/// The 1-based number of a question, by id.
+pub fn number_of(questions: &[Question], id: &str) -> Option<usize> {
+    questions.iter().position(|q| q.id == id).map(|i| i + 1)
+}
+
 /// What a condition says, in words: "（第 2 题选“遇到过”时回答）".
-pub fn condition_text(lang: Lang, questions: &[Question], q: &Question) -> Option<String> {
+fn condition_view(lang: Lang, questions: &[Question], q: &Question) -> Option<AnyView> {
     let c = q.show_if.as_ref()?;
-    let (n, target) = questions.iter().enumerate().find(|(_, t)| t.id == c.question)?;
+    let target = questions.iter().find(|t| t.id == c.question)?;
     let values: Vec<String> = c
         .any_of
         .iter()
@@ -33,12 +54,10 @@ pub fn condition_text(lang: Lang, questions: &[Question], q: &Question) -> Optio
         })
         .collect();
     let sep = lang.t(Msg::SurveyShowIfOr);
-    Some(
-        lang.fmt(
-            Msg::SurveyShowIf,
-            &[("number", &(n + 1).to_string()), ("values", &values.join(sep))],
-        ),
-    )
+    let text =
+        lang.fmt(Msg::SurveyShowIf, &[("number", NUMBER_MARK), ("values", &values.join(sep))]);
+    let number = number_of(questions, &target.id)?;
+    Some(view! { <span class="q-cond">{numbered(&text, &target.id, number)}</span> }.into_any())
 }
 
 #[component]
@@ -57,7 +76,7 @@ pub fn SurveyQuestions(
         .map(|(i, q)| {
             let base = format!("{prefix}q-{}", q.id);
             let problem = problems.iter().find(|(id, _)| *id == q.id).map(|(_, m)| m.clone());
-            let cond = condition_text(lang, &questions, q);
+            let cond = condition_view(lang, &questions, q);
             let help_id = format!("{base}-help");
             let err_id = format!("{base}-err");
             let mut described = Vec::new();
@@ -79,7 +98,7 @@ pub fn SurveyQuestions(
                     {(!q.help.is_empty() || cond.is_some()).then(|| view! {
                         <p class="hint" id=help_id.clone()>
                             {q.help.clone()}
-                            {cond.clone().map(|c| view! { <span class="q-cond">{c}</span> })}
+                            {cond}
                         </p>
                     })}
                     {problem.map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}

@@ -1,5 +1,5 @@
 //! The answering page's helper: shows how far the resident has got, hides questions
-//! whose show-if condition is not met, and keeps the answers on the device
+//! whose show-if condition is not met (numbering the shown ones without gaps), and keeps the answers on the device
 //! (`localStorage`) as they are typed, so that an interrupted resident (a call, a
 //! reload, a closed WeChat tab) finds them again. The form itself is plain HTML and
 //! posts without this; on the server this renders the progress line only.
@@ -163,12 +163,24 @@ mod browser {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| JsValue::from_str("no document"))?;
+        let mut number = 0;
         for (id, _) in rules {
-            if let Some(el) = document.get_element_by_id(&format!("q-{id}")) {
-                if shown.contains(id) {
-                    el.remove_attribute("hidden")?;
-                } else {
-                    el.set_attribute("hidden", "")?;
+            let Some(el) = document.get_element_by_id(&format!("q-{id}")) else { continue };
+            if !shown.contains(id) {
+                el.set_attribute("hidden", "")?;
+                continue;
+            }
+            el.remove_attribute("hidden")?;
+            // Numbers run on over hidden questions, in the legends and in the
+            // conditions that refer to them.
+            number += 1;
+            if let Some(n) = el.query_selector(".q-number")? {
+                n.set_text_content(Some(&format!("{number}. ")));
+            }
+            let refs = form.query_selector_all(&format!(".q-ref[data-ref=\"{id}\"]"))?;
+            for i in 0..refs.length() {
+                if let Some(r) = refs.item(i) {
+                    r.set_text_content(Some(&number.to_string()));
                 }
             }
         }

@@ -6,7 +6,7 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::surveys::api::{load_survey, AnswerPage, Standing};
 use crate::surveys::components::answer_parts::{eligibility_step, survey_head};
-use crate::surveys::components::survey_form::SurveyQuestions;
+use crate::surveys::components::survey_form::{number_of, numbered, SurveyQuestions, NUMBER_MARK};
 use crate::surveys::islands::survey_draft::{ForgetSurveyDraft, SurveyDraft};
 use crate::ui::layout::current_url;
 use crate::ui::notices::{query, Banner};
@@ -113,7 +113,12 @@ fn AnswerView(lang: Lang, page: AnswerPage) -> impl IntoView {
         let from_server = !prefill.is_empty();
         let filled = survey.questions.iter().filter(|q| prefill.iter().any(|(k, v)| *k == q.id && !v.trim().is_empty())).count();
         let summary = (!problems.is_empty()).then(|| {
-            let items = problems.iter().map(|(qid, m)| view! { <li><a href=format!("#q-{qid}")>{m.clone()}</a></li> }).collect_view();
+            let items = problems.iter().filter_map(|(qid, fault)| {
+                let q = survey.questions.iter().find(|q| q.id == *qid)?;
+                let number = number_of(&survey.questions, qid)?;
+                let text = lang.fmt(Msg::SurveyErrAt, &[("number", NUMBER_MARK), ("title", &q.title), ("fault", fault)]);
+                Some(view! { <li><a href=format!("#q-{qid}")>{numbered(&text, qid, number)}</a></li> })
+            }).collect_view();
             view! {
                 <div class="alert alert-error" role="alert" id="problems">
                     <p>{lang.fmt(Msg::SurveyFixN, &[("n", &problems.len().to_string())])}</p>

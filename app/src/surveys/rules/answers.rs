@@ -26,15 +26,10 @@ pub struct AnswerProblem {
 }
 
 impl AnswerProblem {
-    /// "第 3 题“您觉得安全吗”：请作答。"
-    pub fn message(&self, lang: Lang, questions: &[Question]) -> String {
-        let (number, title) = questions
-            .iter()
-            .enumerate()
-            .find(|(_, q)| q.id == self.question)
-            .map(|(i, q)| ((i + 1).to_string(), q.title.as_str()))
-            .unwrap_or_else(|| ("?".into(), self.question.as_str()));
-        let fault = match &self.fault {
+    /// What is wrong, without naming the question: "请作答。" (the answering page
+    /// puts it after the question's number and title).
+    pub fn fault_text(&self, lang: Lang) -> String {
+        match &self.fault {
             AnswerFault::Required => lang.t(Msg::SurveyErrRequired).to_string(),
             AnswerFault::UnknownOption => lang.t(Msg::SurveyErrUnknownOption).to_string(),
             AnswerFault::TooFew { min } => {
@@ -52,8 +47,7 @@ impl AnswerProblem {
             AnswerFault::TooLong { max } => {
                 lang.fmt(Msg::SurveyErrTooLong, &[("max", &max.to_string())])
             }
-        };
-        lang.fmt(Msg::SurveyErrAt, &[("number", &number), ("title", title), ("fault", &fault)])
+        }
     }
 }
 
@@ -317,13 +311,12 @@ mod tests {
     }
 
     #[test]
-    fn messages_name_the_question_in_both_languages() {
-        let qs = sample();
+    fn faults_are_told_in_both_languages() {
         let p = AnswerProblem {
             question: "q3".into(),
             fault: AnswerFault::OutOfRange { min: 1.0, max: 5.0 },
         };
-        assert_eq!(p.message(Lang::Zh, &qs), "第 3 题“问题 q3”：请填 1 到 5 之间的数。");
-        assert_eq!(p.message(Lang::En, &qs), "Question 3 “问题 q3”: enter a number from 1 to 5.");
+        assert_eq!(p.fault_text(Lang::Zh), "请填 1 到 5 之间的数。");
+        assert_eq!(p.fault_text(Lang::En), "enter a number from 1 to 5.");
     }
 }

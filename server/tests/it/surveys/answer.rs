@@ -2,7 +2,7 @@
 //! concurrent posts, the per-address limit, answers kept across sign-in; and the
 //! submissions benchmark (ignored).
 use super::*;
-use crate::helpers::spawn;
+use crate::helpers::{spawn, words};
 use app::surveys::model::Answer;
 
 // ---- through HTTP, as residents' browsers submit ------------------------------------
@@ -30,7 +30,7 @@ async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored()
         // The page shows the problem by the question's number and title, with the
         // answers given so far.
         let page = me.get(back.split('#').next().unwrap()).await.text().await.unwrap();
-        assert!(page.contains(message), "{message} in the page");
+        assert!(words(&page).contains(message), "{message} in the page");
         assert!(
             tongxin::surveys::store::responses::all(&app.db, &survey).await.unwrap().is_empty(),
             "nothing stored for {form:?}"
@@ -52,7 +52,7 @@ async fn invalid_answers_are_refused_naming_the_question_and_nothing_is_stored()
     let res = me.post_form(&path, &[("issue", "light")]).await;
     let page = me.get(location(&res).split('#').next().unwrap()).await.text().await.unwrap();
     assert!(
-        page.contains("Question 1 “您觉得所在社区安全吗？”: please answer."),
+        words(&page).contains("Question 1 “您觉得所在社区安全吗？”: please answer."),
         "English message"
     );
     assert!(tongxin::surveys::store::responses::all(&app.db, &survey).await.unwrap().is_empty());
