@@ -2,6 +2,7 @@
 //! resident's request: a phone number by a code sent to that number, WeChat by
 //! WeChat's own sign-in. (Signing in on the sign-in page never links: it signs the
 //! previous person out.)
+use crate::accounts::components::phone_code::{CodeField, PhoneField};
 use crate::core::i18n::{Lang, Msg};
 use crate::ui::notices::query;
 use leptos::prelude::*;
@@ -28,25 +29,15 @@ pub fn LinkPhone(lang: Lang) -> impl IntoView {
                 view! {
                     <p role="status">{sent}</p>
                     <form method="post" action="/me/phone/verify" class="form">
-                        <div class="form-field">
-                            <label for="link-code">{lang.t(Msg::SigninCodeLabel)}</label>
-                            <input id="link-code" name="code" type="text" inputmode="numeric"
-                                autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required/>
-                        </div>
+                        <CodeField lang id="link-code"/>
                         <button type="submit" class="button">{lang.t(Msg::MeLinkPhoneConfirm)}</button>
                     </form>
                     <p><a href="/me#phone">{lang.t(Msg::SigninRestart)}</a></p>
                 }.into_any()
             } else {
                 view! {
-                    <p class="hint" id="link-phone-hint">{lang.t(Msg::MeLinkPhoneHint)}</p>
                     <form method="post" action="/me/phone/send" class="form">
-                        <div class="form-field">
-                            <label for="link-phone">{lang.t(Msg::SigninPhoneLabel)}</label>
-                            <input id="link-phone" name="phone" type="tel" inputmode="tel"
-                                autocomplete="tel-national" maxlength="20" required
-                                aria-describedby="link-phone-hint"/>
-                        </div>
+                        <PhoneField lang id="link-phone" hint=Msg::MeLinkPhoneHint/>
                         <button type="submit" class="button button-secondary">{lang.t(Msg::SigninSend)}</button>
                     </form>
                 }.into_any()

@@ -1,6 +1,7 @@
 //! `/signin`: a resident signs in with a phone number and a six-digit code (two plain
 //! forms, so it works before wasm loads), or inside WeChat with one tap when the
 //! city has an official account. Reached only when a resident acts, never on its own.
+use crate::accounts::components::phone_code::{CodeField, PhoneField};
 use crate::core::access::{in_wechat, use_auth_options, use_viewer};
 use crate::core::i18n::Msg;
 use crate::core::prefs::{encode_query, use_lang};
@@ -53,12 +54,7 @@ pub fn SigninPage() -> impl IntoView {
                         <p role="status">{sent}</p>
                         <form method="post" action="/auth/phone/verify" class="form">
                             <input type="hidden" name="next" value=next.clone()/>
-                            <div class="form-field">
-                                <label for="code">{lang.t(Msg::SigninCodeLabel)}</label>
-                                <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
-                                    pattern="[0-9]{6}" maxlength="6" required aria-describedby="code-hint" autofocus/>
-                                <p class="hint" id="code-hint">{lang.t(Msg::SigninCodeHint)}</p>
-                            </div>
+                            <CodeField lang id="code" autofocus=true/>
                             <button type="submit" class="button">{lang.t(Msg::SigninSubmit)}</button>
                         </form>
                         <p><a href=restart.clone()>{lang.t(Msg::SigninRestart)}</a></p>
@@ -67,12 +63,7 @@ pub fn SigninPage() -> impl IntoView {
                     view! {
                         <form method="post" action="/auth/phone/send" class="form">
                             <input type="hidden" name="next" value=next.clone()/>
-                            <div class="form-field">
-                                <label for="phone">{lang.t(Msg::SigninPhoneLabel)}</label>
-                                <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national"
-                                    maxlength="20" required aria-describedby="phone-hint"/>
-                                <p class="hint" id="phone-hint">{lang.t(Msg::SigninPhoneHint)}</p>
-                            </div>
+                            <PhoneField lang id="phone" hint=Msg::SigninPhoneHint/>
                             <button type="submit" class="button">{lang.t(Msg::SigninSend)}</button>
                         </form>
                     }.into_any()
