@@ -126,6 +126,21 @@ test('a committee member sees only their community and verifies a resident', asy
   await expect(page.getByRole('status').filter({ hasText: '已处理' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '待认证（0）' })).toBeVisible();
 
+  // Not verifying someone takes a reason, which the resident reads on 我的.
+  const refused = await residentAsking(browser, phoneFor(4), '王芳', '9 栋 101');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '待认证（1）' })).toBeVisible();
+  await page.locator('summary[aria-label="不通过 王芳 的认证"]').click();
+  await page.getByLabel('不通过的原因').fill('名册上没有 9 栋 101，请核对单元号后重新申请。');
+  await page.getByRole('button', { name: '不通过并告知居民' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已处理' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '待认证（0）' })).toBeVisible();
+  await refused.goto('/me');
+  await expect(refused.locator('#community .badge')).toHaveText('未通过认证');
+  await expect(refused.locator('.reject-reason')).toHaveText('居委会的说明：名册上没有 9 栋 101，请核对单元号后重新申请。');
+  await shot(refused, 'me-verification-refused-zh');
+  await refused.context().close();
+
   // The roll uploads in place, with its progress and a line-by-line report.
   await waitForWasm(page);
   const here = page.url();

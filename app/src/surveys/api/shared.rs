@@ -130,14 +130,15 @@ pub async fn results(
         })
         .filter(|r| within(r, scope))
         .collect();
-    let hidden = withheld(tree, &counts(tree, &visible), scope);
     let shown: Vec<Row> = visible.iter().filter(|r| within(r, &area)).cloned().collect();
     // A named survey's committee sees every respondent: nothing to protect by hiding counts.
     let named = staff.is_some() && !survey.anonymous;
+    let hidden =
+        if named { Default::default() } else { withheld(tree, &counts(tree, &visible), scope) };
     let min = if named { 1 } else { MIN_SHOWN };
     let (total, mut withheld, mut questions) =
         tally(&survey.questions, &shown, staff.is_some(), min);
-    if !named && is_withheld(tree, &hidden, &area, scope) {
+    if is_withheld(tree, &hidden, &area, scope) {
         withheld = true;
         questions.clear();
     }
@@ -176,7 +177,7 @@ pub async fn results(
             withheld,
             after_close,
             questions,
-            rates: rates(tree, &area, &shown, &hidden, lang),
+            rates: rates(tree, &area, &shown, &hidden, if named { 0 } else { MIN_SHOWN }, lang),
         },
         area,
         areas,

@@ -5,6 +5,7 @@
 //! forms: the same without scripts.
 use crate::accounts::components::community_select::CommunitySelect;
 use crate::accounts::components::link::code_sent;
+use crate::accounts::components::phone_code::{CodeField, PhoneField};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::surveys::api::{load_confirm, ConfirmPage};
@@ -85,12 +86,7 @@ fn ConfirmView(lang: Lang, page: ConfirmPage) -> impl IntoView {
             <form method="post" action=format!("/surveys/{id}/confirm") class="form" id="code">
                 <input type="hidden" name="via" value=via_code.clone()/>
                 <p role="status">{code_sent(lang)}" "<a href=restart>{lang.t(Msg::SurveyConfirmOtherNumber)}</a></p>
-                <div class="form-field">
-                    <label for="code-input">{lang.t(Msg::SigninCodeLabel)}</label>
-                    <input id="code-input" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
-                        pattern="[0-9]{6}" maxlength="6" required autofocus aria-describedby="code-hint"/>
-                    <p class="hint" id="code-hint">{lang.t(Msg::SigninCodeHint)}</p>
-                </div>
+                <CodeField lang id="code-input" autofocus=true/>
                 {community}
                 {consent()}
                 <button type="submit" class="button button-block">{lang.t(Msg::SurveyConfirmSubmit)}</button>
@@ -101,12 +97,7 @@ fn ConfirmView(lang: Lang, page: ConfirmPage) -> impl IntoView {
         view! {
             <form method="post" action=format!("/surveys/{id}/confirm/send") class="form">
                 <input type="hidden" name="via" value=via_code.clone()/>
-                <div class="form-field">
-                    <label for="phone">{lang.t(Msg::SigninPhoneLabel)}</label>
-                    <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national"
-                        maxlength="20" required aria-describedby="phone-hint"/>
-                    <p class="hint" id="phone-hint">{lang.t(Msg::SigninPhoneHint)}</p>
-                </div>
+                <PhoneField lang id="phone" hint=Msg::SigninPhoneHint/>
                 {community}
                 {consent()}
                 <button type="submit" class="button button-block">{lang.t(Msg::SigninSend)}</button>

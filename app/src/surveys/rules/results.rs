@@ -195,13 +195,15 @@ fn mean(ns: &[f64]) -> Option<f64> {
 }
 
 /// Responses per street and community inside `area` (its streets, or its
-/// communities when it is a street, or itself when it is a community); areas in
-/// `hidden` (see [`super::suppression`]) are shown as "fewer than 5".
+/// communities when it is a street, or itself when it is a community); areas with
+/// fewer than `min` responses, or in `hidden` (see [`super::suppression`]), are shown
+/// as "fewer than 5". A named survey's committee passes `min` 0 and nothing hidden.
 pub fn rates(
     tree: &AreaTree,
     area: &str,
     rows: &[Row<'_>],
     hidden: &std::collections::HashSet<String>,
+    min: u32,
     lang: Lang,
 ) -> Vec<Rate> {
     let Some(top) = tree.get(area) else { return Vec::new() };
@@ -220,7 +222,7 @@ pub fn rates(
                     _ => r.street == Some(a.code.as_str()),
                 })
                 .count() as u32;
-            let shown = (n >= MIN_SHOWN && !hidden.contains(&a.code)).then_some(n);
+            let shown = (n >= min && !hidden.contains(&a.code)).then_some(n);
             Rate {
                 code: a.code.clone(),
                 name: a.name(lang).to_string(),
@@ -329,14 +331,17 @@ mod tests {
             })
             .collect();
         let none = Default::default();
-        let r = rates(&tree, &street, &rows, &none, Lang::Zh);
+        let r = rates(&tree, &street, &rows, &none, MIN_SHOWN, Lang::Zh);
         assert_eq!(r.len(), kids.len());
         assert_eq!(r[0].responses, Some(6));
         assert_eq!(r[0].per_1000, Some(2.0));
         assert_eq!(r[1].responses, None, "3 responses are shown as fewer than 5");
         assert_eq!(r[1].per_1000, None);
         let hidden = [kids[0].clone()].into_iter().collect();
-        let r = rates(&tree, &street, &rows, &hidden, Lang::Zh);
+        let r = rates(&tree, &street, &rows, &hidden, MIN_SHOWN, Lang::Zh);
         assert_eq!(r[0].responses, None, "withheld as the complement of a small one");
+        // A named survey's committee sees every count, none at all included.
+        let r = rates(&tree, &street, &rows, &none, 0, Lang::Zh);
+        assert_eq!(r.iter().map(|r| r.responses).collect::<Vec<_>>(), [Some(6), Some(3), Some(0)]);
     }
 }

@@ -291,8 +291,8 @@ pub enum Exported {
 }
 
 /// The answers from `me`'s part of the survey's area (or a part of that), under the
-/// results' rules: nothing from a withheld part, nothing of an anonymous survey before
-/// it closes. The export is audited, and not handed out unless its line is written.
+/// results' rules: of an anonymous survey, nothing from a withheld part and nothing
+/// before it closes; of a named one, every answer. The export is audited, and not handed out unless its line is written.
 pub async fn export(
     db: &Db,
     tree: &AreaTree,
@@ -323,10 +323,14 @@ pub async fn export(
             answers: &r.answers,
         })
         .collect();
-    let hidden = withheld(tree, &counts(tree, &as_rows), &scope);
     let rows: Vec<&Response> = visible.into_iter().filter(|r| inside(r, &area)).collect();
-    if (rows.len() as u32) < MIN_SHOWN || is_withheld(tree, &hidden, &area, &scope) {
-        return Ok(Exported::TooFew);
+    // A named survey's committee sees each respondent on the results page: its
+    // export holds back nothing either. Anonymous answers keep the results' rules.
+    if survey.anonymous {
+        let hidden = withheld(tree, &counts(tree, &as_rows), &scope);
+        if (rows.len() as u32) < MIN_SHOWN || is_withheld(tree, &hidden, &area, &scope) {
+            return Ok(Exported::TooFew);
+        }
     }
     let name = |c: &Option<String>| {
         c.as_deref().and_then(|c| tree.get(c)).map(|a| a.name(lang).to_string()).unwrap_or_default()

@@ -80,8 +80,8 @@ async fn the_committee_home_lists_what_waits_in_its_own_area() {
 }
 
 /// A named consultation shows its committee each respondent with their answers, even
-/// one alone (the under-5 rule is for anonymous surveys); the public results do not,
-/// and the reading is audited. Residents are told before answering.
+/// one alone (the under-5 rule is for anonymous surveys), in the page and in its
+/// file; the public results do not, and the reading is audited. Residents are told before answering.
 #[tokio::test]
 async fn a_named_consultation_shows_each_respondent_to_its_committee() {
     let app = spawn(true).await;
@@ -133,6 +133,12 @@ async fn a_named_consultation_shows_each_respondent_to_its_committee() {
         before.parse::<i64>().unwrap() + 1,
         "the reading is audited"
     );
+    // The file agrees with the page: the one answer, not "too few to export".
+    let res = jw.get(&format!("/staff/surveys/{named}/export.csv")).await;
+    assert_eq!(res.status(), 200, "{}", crate::helpers::location(&res));
+    let csv = res.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 2, "a header and the one answer: {csv}");
+    assert!(csv.contains("路灯坏了三个月"), "{csv}");
 
     // The anonymous survey shows no one, and its one answer stays withheld.
     let page = jw.get(&format!("/staff/surveys/{anonymous}/results")).await.text().await.unwrap();
