@@ -5,6 +5,9 @@ import * as path from 'node:path';
 
 /** Waits until the wasm bundle has loaded and hydrated the islands. */
 export async function waitForWasm(page: Page) {
+  // The answering page loads its helper at the first interaction: move the pointer.
+  await page.mouse.move(3, 3);
+  await page.mouse.move(9, 9);
   await expect(page.locator('html')).toHaveAttribute('data-wasm', 'ready');
 }
 

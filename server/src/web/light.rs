@@ -4,7 +4,9 @@
 //! index pages, a street, 我的, the lists — has them taken out here, which spares the
 //! resident's phone the ~150 KB wasm module and its start-up. Pages with an island
 //! keep them, but not the wasm preload, which would compete with the stylesheet for
-//! the phone's bandwidth before the first paint.
+//! the phone's bandwidth before the first paint. Pages whose islands only help once
+//! the resident acts (the answering page's helper: the form works and shows what it
+//! must without it) load the wasm at the first touch, scroll or key instead.
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
@@ -40,23 +42,71 @@ pub async fn light_pages(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(light))
 }
 
+/// Islands that only help once the resident acts: their pages load the wasm at the
+/// first interaction.
+const PASSIVE: [&str; 2] = ["SurveyDraft", "ForgetSurveyDraft"];
+
+/// What a page keeps of its hydration scripts.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    /// No island: nothing.
+    Nothing,
+    /// Only passive islands: the loader, run at the first interaction.
+    OnInteraction,
+    /// The module preload and the loader (it fetches the wasm once the page is idle).
+    Loader,
+}
+
+/// Whether every island of the page is one of [`PASSIVE`].
+fn all_passive(page: &str) -> bool {
+    const MARK: &str = "<leptos-island data-component=\"";
+    page.match_indices(MARK).all(|(i, _)| {
+        let name = &page[i + MARK.len()..];
+        let name = &name[..name.find('"').unwrap_or(0)];
+        let name = name.rsplit_once('_').map_or(name, |(n, _)| n);
+        PASSIVE.contains(&name)
+    })
+}
+
+/// The loader's script, run at the first touch, scroll, key or pointer move.
+fn on_interaction(script: &str) -> Option<String> {
+    let open = script.find('>')? + 1;
+    let close = script.rfind("</script>")?;
+    Some(format!(
+        "{}{{let done=0;const evs=['scroll','wheel','touchstart','pointerdown','keydown','mousemove'];\
+const go=()=>{{if(done)return;done=1;evs.forEach(e=>removeEventListener(e,go,true));{}}};\
+evs.forEach(e=>addEventListener(e,go,{{capture:true,passive:true}}));}}</script>",
+        &script[..open],
+        &script[open..close]
+    ))
+}
+
 /// The page without its hydration scripts, when it has them and no island; a page
-/// with islands loses only the wasm preload (which would compete with the stylesheet
-/// and delay the first paint: the loader fetches the wasm once the page is idle).
-/// `None` to leave the page as it is.
+/// with islands loses the wasm preload (which would compete with the stylesheet and
+/// delay the first paint: the loader fetches the wasm once the page is idle), and a
+/// page with passive islands only also the module preload, its loader waiting for
+/// the first interaction. `None` to leave the page as it is.
 pub fn strip_hydration(page: &str) -> Option<String> {
-    let islands = page.contains("<leptos-island");
+    let keep = match page.contains("<leptos-island") {
+        false => Keep::Nothing,
+        true if all_passive(page) => Keep::OnInteraction,
+        true => Keep::Loader,
+    };
     let head_end = page.find("</head>")?;
     let (head, rest) = page.split_at(head_end);
     let mut out = String::with_capacity(page.len());
     let mut at = 0;
     let mut stripped = false;
-    while let Some(start) = next_hydration_tag(head, at, islands) {
-        let end = match head[start..].starts_with("<script") {
+    while let Some(start) = next_hydration_tag(head, at, keep) {
+        let script = head[start..].starts_with("<script");
+        let end = match script {
             true => head[start..].find("</script>").map(|i| start + i + "</script>".len()),
             false => head[start..].find('>').map(|i| start + i + 1),
         }?;
         out.push_str(&head[at..start]);
+        if script && keep == Keep::OnInteraction {
+            out.push_str(&on_interaction(&head[start..end])?);
+        }
         at = end;
         stripped = true;
     }
@@ -65,15 +115,16 @@ pub fn strip_hydration(page: &str) -> Option<String> {
     stripped.then_some(out)
 }
 
-/// Where the next of the hydration tags to drop starts at or after `from`: all three
-/// without islands, the wasm preload alone with them.
-fn next_hydration_tag(head: &str, from: usize, islands: bool) -> Option<usize> {
+/// Where the next of the hydration tags to take (or, for the loader of a page of
+/// passive islands, to rewrite) starts at or after `from`: all three without islands
+/// or with passive ones only, the wasm preload alone with others.
+fn next_hydration_tag(head: &str, from: usize, keep: Keep) -> Option<usize> {
     const TAGS: [&str; 3] = [
         "<link rel=\"preload\" href=\"/pkg/",
         "<link rel=\"modulepreload\" href=\"/pkg/",
         "<script type=\"module\"",
     ];
-    let tags = if islands { &TAGS[..1] } else { &TAGS[..] };
+    let tags = if keep == Keep::Loader { &TAGS[..1] } else { &TAGS[..] };
     tags.iter()
         .filter_map(|t| head[from..].find(t).map(|i| from + i))
         .filter(|&i| !head[i..].starts_with("<script") || is_loader(&head[i..]))
@@ -116,6 +167,26 @@ mod tests {
         assert!(light.contains("<link rel=\"modulepreload\" href=\"/pkg/t.js\""));
         assert!(light.contains("hydrateIslands") && light.ends_with(body));
         assert_eq!(strip_hydration(&light), None, "nothing more to take");
+    }
+
+    #[test]
+    fn a_page_of_passive_islands_runs_its_loader_at_the_first_interaction() {
+        let body = "<body><leptos-island data-component=\"SurveyDraft_123\"></leptos-island></body></html>";
+        let page = format!("<html>{HEAD}{body}");
+        let light = strip_hydration(&page).expect("rewritten");
+        assert!(!light.contains("t.wasm") && !light.contains("modulepreload"));
+        let script = &light[light.find("<script").unwrap()..light.find("</script>").unwrap()];
+        assert!(script.starts_with("<script type=\"module\" nonce=\"n\">{let done=0;"), "{script}");
+        assert!(script.contains("const go=()=>{if(done)return;done=1;"));
+        assert!(script.contains("hydrateIslands") && script.contains("addEventListener(e,go,"));
+        assert!(light.ends_with(body));
+        // One island that needs to be ready at once keeps the loader as it is.
+        let mixed = format!(
+            "<html>{HEAD}<body><leptos-island data-component=\"SurveyDraft_1\"></leptos-island>\
+             <leptos-island data-component=\"CopyLink_2\"></leptos-island></body></html>"
+        );
+        let light = strip_hydration(&mixed).unwrap();
+        assert!(light.contains("modulepreload") && !light.contains("let done=0"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! tied to the controls by `aria-describedby`. Used by the answering page and, as a
 //! preview in a phone frame, by the editor.
 use crate::core::i18n::{Lang, Msg};
+use crate::surveys::components::numbering::{Numbering, NUMBER_MARK};
 use crate::surveys::model::{Question, QuestionKind};
 use crate::surveys::rules::answers::show_number;
 use leptos::prelude::*;
@@ -16,29 +17,13 @@ fn value_of(prefill: &[(String, String)], id: &str) -> String {
     prefill.iter().find(|(k, _)| k == id).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
-/// Stands for a question's number in a sentence given to [`numbered`].
-pub const NUMBER_MARK: &str = "\u{1}";
-
-/// A sentence that names a question by its number ("第 3 题…"), the number in a span
-/// of its own (`q-ref`) so that the answering page renumbers it when an earlier
-/// conditional question is hidden. `sentence` holds [`NUMBER_MARK`] where the
-/// number goes.
-pub fn numbered(sentence: &str, question: &str, number: usize) -> impl IntoView {
-    let (before, after) = sentence.split_once(NUMBER_MARK).unwrap_or((sentence, ""));
-    view! {
-        {before.to_string()}
-        <span class="q-ref" data-ref=question.to_string()>{number.to_string()}</span>
-        {after.to_string()}
-    }
-}
-
-/// The 1-based number of a question, by id.
-pub fn number_of(questions: &[Question], id: &str) -> Option<usize> {
-    questions.iter().position(|q| q.id == id).map(|i| i + 1)
-}
-
 /// What a condition says, in words: "（第 2 题选“遇到过”时回答）".
-fn condition_view(lang: Lang, questions: &[Question], q: &Question) -> Option<AnyView> {
+fn condition_view(
+    lang: Lang,
+    questions: &[Question],
+    numbering: &Numbering,
+    q: &Question,
+) -> Option<AnyView> {
     let c = q.show_if.as_ref()?;
     let target = questions.iter().find(|t| t.id == c.question)?;
     let values: Vec<String> = c
@@ -56,8 +41,7 @@ fn condition_view(lang: Lang, questions: &[Question], q: &Question) -> Option<An
     let sep = lang.t(Msg::SurveyShowIfOr);
     let text =
         lang.fmt(Msg::SurveyShowIf, &[("number", NUMBER_MARK), ("values", &values.join(sep))]);
-    let number = number_of(questions, &target.id)?;
-    Some(view! { <span class="q-cond">{numbered(&text, &target.id, number)}</span> }.into_any())
+    Some(view! { <span class="q-cond">{numbering.sentence(&text, &target.id)}</span> }.into_any())
 }
 
 #[component]
@@ -66,17 +50,28 @@ pub fn SurveyQuestions(
     questions: Vec<Question>,
     #[prop(optional)] prefill: Vec<(String, String)>,
     #[prop(optional)] problems: Vec<(String, String)>,
-    /// Prefix of element ids, so that a preview and a form can share a page.
+    /// Prefix of element ids, so that a preview and a form can share a page. A
+    /// preview shows every question; the form hides the conditional ones whose
+    /// conditions the answers so far do not meet (see [`Numbering`]).
     #[prop(optional, into)]
     prefix: String,
 ) -> impl IntoView {
+    let preview = !prefix.is_empty();
+    let numbering = match preview {
+        true => Numbering::all(&questions),
+        false => Numbering::for_answers(&questions, &prefill),
+    };
+    // Marks the page as scripted before the questions paint (see `numbering`).
+    let scripted = (!preview).then(|| {
+        let nonce = leptos::nonce::use_nonce();
+        view! { <script nonce=nonce>"document.documentElement.classList.add('js')"</script> }
+    });
     let views = questions
         .iter()
-        .enumerate()
-        .map(|(i, q)| {
+        .map(|q| {
             let base = format!("{prefix}q-{}", q.id);
             let problem = problems.iter().find(|(id, _)| *id == q.id).map(|(_, m)| m.clone());
-            let cond = condition_view(lang, &questions, q);
+            let cond = condition_view(lang, &questions, &numbering, q);
             let help_id = format!("{base}-help");
             let err_id = format!("{base}-err");
             let mut described = Vec::new();
@@ -93,8 +88,8 @@ pub fn SurveyQuestions(
             });
             let class = if problem.is_some() { "q q-invalid" } else { "q" };
             view! {
-                <fieldset class=class id=base.clone() data-q=q.id.clone()>
-                    <legend class="q-title"><span class="q-number">{format!("{}. ", i + 1)}</span>{q.title.clone()}{required}</legend>
+                <fieldset class=class id=base.clone() data-q=q.id.clone() hidden=numbering.is_hidden(&q.id)>
+                    <legend class="q-title"><span class="q-number">{numbering.number(&q.id)}". "</span>{q.title.clone()}{required}</legend>
                     {(!q.help.is_empty() || cond.is_some()).then(|| view! {
                         <p class="hint" id=help_id.clone()>
                             {q.help.clone()}
@@ -107,7 +102,7 @@ pub fn SurveyQuestions(
             }
         })
         .collect_view();
-    view! { <div class="questions">{views}</div> }
+    view! { {scripted}<div class="questions">{views}</div> }
 }
 
 fn controls(

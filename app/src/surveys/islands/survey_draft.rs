@@ -19,11 +19,13 @@ pub fn SurveyDraft(
     rules: Vec<(String, Option<Condition>)>,
     /// Answers already shown by the server (count), for the first render.
     answered: usize,
+    /// Questions the server showed (the others wait for their conditions).
+    shown: usize,
     /// Restore answers kept on the device (false when the server filled the form).
     restore: bool,
     lang: Lang,
 ) -> impl IntoView {
-    let total = RwSignal::new(rules.len());
+    let total = RwSignal::new(shown);
     let done = RwSignal::new(answered);
     let restored = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
@@ -174,10 +176,10 @@ mod browser {
             // Numbers run on over hidden questions, in the legends and in the
             // conditions that refer to them.
             number += 1;
-            if let Some(n) = el.query_selector(".q-number")? {
-                n.set_text_content(Some(&format!("{number}. ")));
+            if let Some(n) = el.query_selector(".q-number .n-js")? {
+                n.set_text_content(Some(&number.to_string()));
             }
-            let refs = form.query_selector_all(&format!(".q-ref[data-ref=\"{id}\"]"))?;
+            let refs = form.query_selector_all(&format!(".q-ref[data-ref=\"{id}\"] .n-js"))?;
             for i in 0..refs.length() {
                 if let Some(r) = refs.item(i) {
                     r.set_text_content(Some(&number.to_string()));

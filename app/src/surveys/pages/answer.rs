@@ -6,7 +6,8 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
 use crate::surveys::api::{load_survey, AnswerPage, Standing};
 use crate::surveys::components::answer_parts::{eligibility_step, survey_head};
-use crate::surveys::components::survey_form::{number_of, numbered, SurveyQuestions, NUMBER_MARK};
+use crate::surveys::components::numbering::{Numbering, NUMBER_MARK};
+use crate::surveys::components::survey_form::SurveyQuestions;
 use crate::surveys::islands::survey_draft::{ForgetSurveyDraft, SurveyDraft};
 use crate::ui::layout::current_url;
 use crate::ui::notices::{query, Banner};
@@ -112,12 +113,13 @@ fn AnswerView(lang: Lang, page: AnswerPage) -> impl IntoView {
         let rules: Vec<_> = survey.questions.iter().map(|q| (q.id.clone(), q.show_if.clone())).collect();
         let from_server = !prefill.is_empty();
         let filled = survey.questions.iter().filter(|q| prefill.iter().any(|(k, v)| *k == q.id && !v.trim().is_empty())).count();
+        let numbering = Numbering::for_answers(&survey.questions, &prefill);
+        let shown = numbering.shown();
         let summary = (!problems.is_empty()).then(|| {
             let items = problems.iter().filter_map(|(qid, fault)| {
                 let q = survey.questions.iter().find(|q| q.id == *qid)?;
-                let number = number_of(&survey.questions, qid)?;
                 let text = lang.fmt(Msg::SurveyErrAt, &[("number", NUMBER_MARK), ("title", &q.title), ("fault", fault)]);
-                Some(view! { <li><a href=format!("#q-{qid}")>{numbered(&text, qid, number)}</a></li> })
+                Some(view! { <li><a href=format!("#q-{qid}")>{numbering.sentence(&text, qid)}</a></li> })
             }).collect_view();
             view! {
                 <div class="alert alert-error" role="alert" id="problems">
@@ -131,7 +133,7 @@ fn AnswerView(lang: Lang, page: AnswerPage) -> impl IntoView {
             {(answered && changeable).then(|| view! { <p class="alert alert-ok" role="status">{lang.t(Msg::SurveyChangeable)}</p> })}
             <form id="survey-form" class="form survey-form" method="post" action=format!("/surveys/{id}/answer") novalidate=true>
                 <input type="hidden" name="_via" value=via.as_ref().map(|v| v.code.clone()).unwrap_or_default()/>
-                <SurveyDraft survey=id.clone() rules answered=filled restore=!from_server lang/>
+                <SurveyDraft survey=id.clone() rules answered=filled shown restore=!from_server lang/>
                 {summary}
                 <SurveyQuestions lang questions=survey.questions.clone() prefill problems/>
                 {guest.then(|| view! { <p class="hint">{lang.t(Msg::SurveySignInAtSubmit)}</p> })}

@@ -10,7 +10,7 @@ pub mod editor;
 pub mod export;
 pub mod feed;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod keep;
 pub mod results;
 pub mod suppression;
