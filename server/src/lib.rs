@@ -16,6 +16,7 @@ pub mod db;
 pub mod demo;
 pub mod index;
 pub mod participation;
+pub mod photos;
 pub mod qr;
 pub mod share;
 pub mod startup;
