@@ -92,7 +92,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/surveys/:id") view=surveys::pages::SurveyPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys/:id/confirm") view=surveys::pages::SurveyConfirmPage ssr=SsrMode::Async/>
                 <Route path=path!("/surveys/:id/results") view=surveys::pages::SurveyResultsPage ssr=SsrMode::Async/>
-                <Route path=path!("/projects") view=home::pages::ProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/projects") view=projects::pages::ProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/projects/new") view=projects::pages::ProposePage ssr=SsrMode::Async/>
+                <Route path=path!("/projects/:id") view=projects::pages::ProjectDetailPage ssr=SsrMode::Async/>
+                <Route path=path!("/projects/:id/edit") view=projects::pages::ProposePage ssr=SsrMode::Async/>
+                <Route path=path!("/me/projects") view=projects::pages::MyProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=home::pages::VotesPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=accounts::pages::MePage ssr=SsrMode::Async/>
                 <Route path=path!("/me/data") view=accounts::pages::MyDataPage ssr=SsrMode::Async/>
@@ -108,6 +112,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/security") view=accounts::pages::StaffSecurityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys") view=surveys::pages::StaffSurveysPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys/:id") view=surveys::pages::StaffSurveyPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/projects") view=projects::pages::StaffProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/projects/lists") view=projects::pages::StaffListsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/projects/:id") view=projects::pages::StaffProjectPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys/:id/results") view=surveys::pages::StaffSurveyResultsPage ssr=SsrMode::Async/>
             </FlatRoutes>
         </Router>

@@ -77,6 +77,9 @@ pub struct Settings {
     /// Sign-in limits.
     #[serde(default)]
     pub auth: AuthLimits,
+    /// 民生微实事: the cost caps per kind of project and the supports a proposal needs.
+    #[serde(default)]
+    pub projects: app::projects::model::ProjectRules,
 }
 
 /// Limits on sign-in; the defaults follow common practice for SMS codes.
@@ -196,6 +199,7 @@ impl Settings {
             wechat_open_base: "https://open.weixin.qq.com".into(),
             wechat_api_base: "https://api.weixin.qq.com".into(),
             auth: AuthLimits::default(),
+            projects: app::projects::model::ProjectRules::default(),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod index;
 pub mod participation;
 pub mod photos;
+pub mod projects;
 pub mod qr;
 pub mod share;
 pub mod startup;

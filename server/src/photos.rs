@@ -144,6 +144,10 @@ fn encode(picture: &DynamicImage) -> Result<(Vec<u8>, u32, u32), PhotoError> {
     Ok((out, rgb.width(), rgb.height()))
 }
 
+#[doc(hidden)]
+#[path = "photos_samples.rs"]
+pub mod samples;
+
 #[cfg(test)]
 #[path = "photos_tests.rs"]
 mod tests;

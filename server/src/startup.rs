@@ -101,8 +101,10 @@ impl Application {
             ServerKey::load(settings.secret_key.as_ref().map(|s| s.expose()), &settings.data_dir)?;
         // Participation recorded before marks existed gets its marks (idempotent).
         crate::surveys::service::lifecycle::mark_participants(&db, &key).await?;
-        let records: Vec<Arc<dyn ResidentRecords>> =
-            vec![Arc::new(SurveyRecords { key: key.clone() })];
+        let records: Vec<Arc<dyn ResidentRecords>> = vec![
+            Arc::new(SurveyRecords { key: key.clone() }),
+            Arc::new(crate::projects::records::ProjectRecords { key: key.clone() }),
+        ];
         let wechat = wechat_client(&settings);
         // The same official account signs pages for sharing.
         let jssdk = wechat.as_ref().map(|w| Arc::new(JsSdk::new(w.config.clone())));
@@ -130,6 +132,7 @@ impl Application {
             submit_limiter: Arc::new(SubmitLimiter::new(
                 settings.auth.survey_submits_per_client_minute,
             )),
+            photos: crate::photos::Photos::new(&settings.data_dir),
             settings: Arc::new(settings),
             identity,
             jssdk,

@@ -133,6 +133,10 @@ pub enum Duty {
     StaffAccounts,
     /// Read the audit log.
     Audit,
+    /// Review a community's 民生微实事 proposals (its committee's work).
+    ProjectReview,
+    /// Edit the city's positive and negative lists of projects.
+    ProjectLists,
 }
 
 impl StaffUser {
@@ -144,7 +148,10 @@ impl StaffUser {
                 inside && tree.get(area).is_some_and(|a| a.level == Level::Community)
             }
             Duty::Observations => inside && self.role != Role::Committee,
-            Duty::StaffAccounts | Duty::Audit => self.role == Role::CityAdmin && inside,
+            Duty::StaffAccounts | Duty::Audit | Duty::ProjectLists => {
+                self.role == Role::CityAdmin && inside
+            }
+            Duty::ProjectReview => self.role == Role::Committee && inside,
         }
     }
 
@@ -153,7 +160,8 @@ impl StaffUser {
         match duty {
             Duty::Residents => true,
             Duty::Observations => self.role != Role::Committee,
-            Duty::StaffAccounts | Duty::Audit => self.role == Role::CityAdmin,
+            Duty::StaffAccounts | Duty::Audit | Duty::ProjectLists => self.role == Role::CityAdmin,
+            Duty::ProjectReview => self.role == Role::Committee,
         }
     }
 }
@@ -342,6 +350,14 @@ mod tests {
             assert!(admin.may(Duty::StaffAccounts, a, &tree));
         }
         assert!(!admin.may(Duty::Residents, "nowhere", &tree), "unknown areas are nobody's");
+        // Proposals are reviewed by their own community's committee; the lists are the city's.
+        assert!(committee.may(Duty::ProjectReview, "m1", &tree));
+        assert!(!committee.may(Duty::ProjectReview, "m2", &tree));
+        assert!(!street.may(Duty::ProjectReview, "m1", &tree));
+        assert!(!admin.may(Duty::ProjectReview, "m1", &tree));
+        assert!(admin.may(Duty::ProjectLists, "c", &tree));
+        assert!(!committee.may(Duty::ProjectLists, "m1", &tree));
+        assert!(!committee.has(Duty::ProjectLists) && committee.has(Duty::ProjectReview));
     }
 
     #[test]

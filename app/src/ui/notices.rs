@@ -62,7 +62,17 @@ pub fn error(code: &str) -> Option<Msg> {
         "rate_limit" => Msg::SurveyNoticeRateLimit,
         "community_needed" => Msg::SurveyNoticeCommunityNeeded,
         "answers_lost" => Msg::SurveyNoticeAnswersLost,
-        _ => return None,
+        "photo_large" => Msg::ProjectErrPhotoLarge,
+        "photo_type" => Msg::ProjectErrPhotoType,
+        "photo_pixels" => Msg::ProjectErrPhotoPixels,
+        "photo_unreadable" => Msg::ProjectErrPhotoUnreadable,
+        "photo_count" => Msg::ProjectErrPhotoCount,
+        "photo_missing" => Msg::ProjectErrPhotoMissing,
+        "support_closed" => Msg::ProjectErrSupportClosed,
+        "support_outside" => Msg::ProjectErrSupportOutside,
+        "support_verified" => Msg::ProjectErrSupportVerified,
+        "support_author" => Msg::ProjectErrSupportAuthor,
+        code => return crate::projects::rules::proposal::fault_msg(code),
     })
 }
 
@@ -88,6 +98,15 @@ pub fn notice(code: &str) -> Option<Msg> {
         "survey_published" => Msg::StaffSurveyNoticePublished,
         "survey_closed_ok" => Msg::StaffSurveyNoticeClosed,
         "survey_deleted" => Msg::StaffSurveyNoticeDeleted,
+        "project_saved" => Msg::ProjectNoticeSaved,
+        "project_submitted" => Msg::ProjectNoticeSubmitted,
+        "photo_added" => Msg::ProjectNoticePhotoAdded,
+        "photo_removed" => Msg::ProjectNoticePhotoRemoved,
+        "supported" => Msg::ProjectNoticeSupported,
+        "already_supported" => Msg::ProjectNoticeAlreadySupported,
+        "to_council" => Msg::ProjectNoticeToCouncil,
+        "reviewed" => Msg::ProjectNoticeReviewed,
+        "list_saved" => Msg::ProjectNoticeListSaved,
         _ => return None,
     })
 }

@@ -23,6 +23,7 @@ pub fn StaffBar(lang: Lang) -> impl IntoView {
                 <ul class="tabs tabs-small">
                     <li><a class="tab" href="/staff">{lang.t(Msg::StaffHomeTitle)}</a></li>
                     <li><a class="tab" href="/staff/surveys">{lang.t(Msg::StaffSurveysTitle)}</a></li>
+                    <li><a class="tab" href="/staff/projects">{lang.t(Msg::StaffProjectsTitle)}</a></li>
                     {me.has(Duty::Observations).then(|| view! { <li><a class="tab" href="/staff/observations">{lang.t(Msg::StaffObsTitle)}</a></li> })}
                     {me.has(Duty::StaffAccounts).then(|| view! { <li><a class="tab" href="/staff/accounts">{lang.t(Msg::StaffAccountsTitle)}</a></li> })}
                     {me.has(Duty::Audit).then(|| view! { <li><a class="tab" href="/staff/audit">{lang.t(Msg::StaffAuditTitle)}</a></li> })}

@@ -4,6 +4,7 @@
 pub mod city;
 pub mod incidents;
 pub mod observations;
+pub mod projects;
 pub mod random;
 
 use crate::areas::{import as area_import, service as areas};
@@ -18,13 +19,18 @@ use chrono::NaiveDate;
 pub async fn seed(db: &Db, months: u32, last_day: NaiveDate) -> anyhow::Result<ImportOutcome> {
     let areas = city::demo_areas(city::DEMO_SEED);
     let outcome = areas::import_rows(db, area_import::raw_rows(&areas), true).await?;
-    if matches!(outcome, ImportOutcome::Rejected(_)) || months == 0 {
+    if matches!(outcome, ImportOutcome::Rejected(_)) {
+        return Ok(outcome);
+    }
+    let tree = AreaTree::new(crate::areas::store::all(db).await?);
+    let proposals = projects::seed(db, &tree).await?;
+    tracing::info!(proposals, "demo 民生微实事 seeded");
+    if months == 0 {
         return Ok(outcome);
     }
     let m = methodology::current(db)
         .await?
         .ok_or_else(|| StoreError::Corrupt("no methodology in force".into()))?;
-    let tree = AreaTree::new(crate::areas::store::all(db).await?);
     let rows = observations::demo_observations(&tree, &m, city::DEMO_SEED, last_day, months);
     index::import(db, &rows, &|_| {}).await?;
     tracing::info!(rows = rows.len(), %last_day, "demo observations seeded");

@@ -1,5 +1,5 @@
-//! One person, one voice, for every activity that counts people (a survey now;
-//! later a budget round's supports and a vote's ballots).
+//! One person, one voice, for every activity that counts people (a survey, a
+//! proposal's supports; later a budget round's and a vote's ballots).
 //!
 //! A person is known by their identities: the keyed hashes of their phone number and
 //! of their WeChat openid. Taking part leaves a *mark* per identity:
@@ -17,6 +17,8 @@ use crate::crypto::{Purpose, ServerKey};
 #[derive(Clone, Copy, Debug)]
 pub enum Activity<'a> {
     Survey(&'a str),
+    /// Supporting (附议) a 民生微实事 proposal.
+    Project(&'a str),
 }
 
 impl Activity<'_> {
@@ -24,6 +26,7 @@ impl Activity<'_> {
     pub fn key(&self) -> String {
         match self {
             Activity::Survey(id) => format!("survey:{id}"),
+            Activity::Project(id) => format!("project:{id}"),
         }
     }
 }

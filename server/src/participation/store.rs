@@ -2,25 +2,26 @@
 use super::Activity;
 use crate::db::{StoreError, Tx};
 
-/// Has anyone with one of these marks taken part?
-pub async fn taken(
-    tx: &mut Tx,
+/// Has anyone with one of these marks taken part? (Inside a write transaction for a
+/// decision; on the read pool for what a page shows.)
+pub async fn taken<'e, E>(
+    exec: E,
     activity: Activity<'_>,
     marks: &[String],
-) -> Result<bool, StoreError> {
-    let key = activity.key();
-    for m in marks {
-        let found: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM participation_marks WHERE activity = ? AND mark = ?")
-                .bind(&key)
-                .bind(m)
-                .fetch_optional(&mut **tx)
-                .await?;
-        if found.is_some() {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+) -> Result<bool, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    let marks = serde_json::to_string(marks).map_err(|e| StoreError::corrupt("marks", e))?;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM participation_marks WHERE activity = ? \
+         AND mark IN (SELECT value FROM json_each(?)) LIMIT 1",
+    )
+    .bind(activity.key())
+    .bind(marks)
+    .fetch_optional(exec)
+    .await?;
+    Ok(found.is_some())
 }
 
 /// Leaves the marks (those already there stay as they are).

@@ -4,6 +4,7 @@
 //! is refused at once; a body without one is read up to the limit here.
 use super::error::Refusal;
 use super::upload::{MAX_UPLOAD, UPLOAD_PATHS};
+use crate::projects::http::photos::{is_photo_post, MAX_PHOTO_POST};
 use app::core::i18n::Msg;
 use axum::body::Body;
 use axum::extract::Request;
@@ -18,6 +19,8 @@ pub const MAX_BODY: usize = 1024 * 1024;
 fn limit_for(method: &Method, path: &str) -> usize {
     if method == Method::POST && UPLOAD_PATHS.contains(&path) {
         MAX_UPLOAD
+    } else if method == Method::POST && is_photo_post(path) {
+        MAX_PHOTO_POST
     } else {
         MAX_BODY
     }

@@ -54,6 +54,8 @@ pub struct AppState {
     pub submit_limiter: Arc<SubmitLimiter>,
     /// WeChat's JS-SDK ticket, with an official account configured.
     pub jssdk: Option<Arc<JsSdk>>,
+    /// Photos residents attach, under the data directory.
+    pub photos: crate::photos::Photos,
 }
 
 impl FromRef<AppState> for LeptosOptions {

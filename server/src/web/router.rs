@@ -2,6 +2,7 @@
 //! the ports they read provided as context), static files, and the layers.
 use super::{assets, health, prefs, security, session, AppState};
 use crate::accounts::adapter::AccountReader;
+use crate::projects::adapter::ProjectReader;
 use crate::share::adapter::ShareSigner;
 use crate::surveys::adapter::SurveyReader;
 use app::accounts::port::AccountPort;
@@ -9,6 +10,7 @@ use app::core::access::AuthOptions;
 use app::core::port::SitePort;
 use app::core::share::SharePort;
 use app::index::port::IndexPort;
+use app::projects::port::ProjectPort;
 use app::surveys::port::SurveyPort;
 use axum::{
     middleware,
@@ -37,6 +39,11 @@ fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static
     let options = AuthOptions { wechat: state.identity.wechat.is_some() };
     let origin = state.site_origin();
     let share: Arc<dyn SharePort> = Arc::new(ShareSigner(state.jssdk.clone()));
+    let projects: Arc<dyn ProjectPort> = Arc::new(ProjectReader {
+        db: state.db.clone(),
+        key: state.identity.key.clone(),
+        rules: state.settings.projects,
+    });
     move || {
         provide_context(site.clone());
         provide_context(index.clone());
@@ -45,6 +52,7 @@ fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static
         provide_context(options);
         provide_context(origin.clone());
         provide_context(share.clone());
+        provide_context(projects.clone());
     }
 }
 
@@ -78,6 +86,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::index::routes::routes())
         .merge(crate::accounts::routes::routes())
         .merge(crate::surveys::routes::routes())
+        .merge(crate::projects::routes::routes())
         .merge(super::api::routes())
         .nest_service("/pkg", assets::pkg_service(&state))
         .nest_service("/js", assets::js_service(&state))

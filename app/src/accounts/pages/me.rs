@@ -136,6 +136,11 @@ fn Account(lang: Lang, data: MeData) -> impl IntoView {
         })}
 
         <ParticipationHistory lang/>
+        <section class="card" aria-labelledby="my-projects-h">
+            <h2 id="my-projects-h">{lang.t(Msg::ProjectMineTitle)}</h2>
+            <p>{lang.t(Msg::ProjectMineBody)}</p>
+            <p><a class="button button-secondary" href="/me/projects">{lang.t(Msg::ProjectMineOpen)}</a></p>
+        </section>
 
         <section class="card" id="data" aria-labelledby="data-h">
             <h2 id="data-h">{lang.t(Msg::MeDataTitle)}</h2>

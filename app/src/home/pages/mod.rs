@@ -2,4 +2,4 @@ pub mod home;
 pub mod sections;
 
 pub use home::HomePage;
-pub use sections::{ProjectsPage, VotesPage};
+pub use sections::VotesPage;

@@ -1,4 +1,4 @@
-//! `/projects` (民生微实事) and `/votes` (议事): sections whose tools are not built yet.
+//! `/votes` (议事): a section whose tools are not built yet.
 //! Each says plainly what it will hold, so that the bottom navigation never leads
 //! nowhere.
 use crate::core::i18n::Msg;
@@ -20,11 +20,6 @@ fn SectionIntro(title: Msg, body: Msg) -> impl IntoView {
             </section>
         </Layout>
     }
-}
-
-#[component]
-pub fn ProjectsPage() -> impl IntoView {
-    view! { <SectionIntro title=Msg::SectionProjectsTitle body=Msg::SectionProjectsBody/> }
 }
 
 #[component]

@@ -1,3 +1,4 @@
 //! Pure rules over projects and budget rounds: no I/O, no clock, no Leptos.
 pub mod pabulib;
+pub mod proposal;
 pub mod tally;

@@ -157,6 +157,11 @@ pub async fn link(
     Ok(identities::link(db, &id.records, resident, proof).await?)
 }
 
+/// The keyed hashes of a resident's identities, for a page's read.
+pub async fn identities_of(db: &Db, resident: &str) -> Result<Vec<String>, crate::db::StoreError> {
+    identities::identities(db.reader(), resident).await
+}
+
 /// The keyed hashes of a resident's identities, read inside a transaction (another
 /// feature's, which must see them as they are when it commits).
 pub async fn identities_in(

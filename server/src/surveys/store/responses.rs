@@ -61,7 +61,7 @@ pub async fn submit(
         return Ok(Submitted::NotOpen);
     }
     let activity = Activity::Survey(survey_id);
-    let taken = participation::taken(tx, activity, marks).await?
+    let taken = participation::taken(&mut **tx, activity, marks).await?
         || answered(&mut **tx, survey_id, who.resident_id).await?;
     if taken {
         if !survey.editable || survey.anonymous {

@@ -1,0 +1,4 @@
+//! View pieces 民生微实事's pages share.
+pub mod card;
+pub mod photos;
+pub mod timeline;

@@ -1,0 +1,16 @@
+//! 民生微实事's pages.
+mod list;
+mod mine;
+mod project;
+mod propose;
+mod staff_lists;
+mod staff_project;
+mod staff_queue;
+
+pub use list::ProjectsPage;
+pub use mine::MyProjectsPage;
+pub use project::ProjectDetailPage;
+pub use propose::ProposePage;
+pub use staff_lists::StaffListsPage;
+pub use staff_project::StaffProjectPage;
+pub use staff_queue::StaffProjectsPage;

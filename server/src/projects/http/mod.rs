@@ -1,0 +1,6 @@
+//! 民生微实事's form posts and the photo files: one action per file.
+pub mod lists;
+pub mod photos;
+pub mod review;
+pub mod save;
+pub mod support;

@@ -1,0 +1,21 @@
+//! 民生微实事's URLs.
+use super::http::{lists, photos, review, save, support};
+use crate::web::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/projects/save", post(save::save))
+        .route(
+            "/projects/{id}/photos",
+            post(photos::add).layer(DefaultBodyLimit::max(photos::MAX_PHOTO_POST)),
+        )
+        .route("/projects/{id}/photos/remove", post(photos::remove))
+        .route("/projects/{id}/support", post(support::support))
+        .route("/photos/{file}", get(photos::serve))
+        .route("/staff/projects/{id}/review", post(review::review))
+        .route("/staff/projects/lists", post(lists::add))
+        .route("/staff/projects/lists/remove", post(lists::remove))
+}
