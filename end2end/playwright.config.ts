@@ -55,6 +55,8 @@ export default defineConfig({
       TONGXIN_STAFF_PASSWORD: 'e2e-staff-password',
       // Every test resident signs in from 127.0.0.1: one client address for all.
       TONGXIN_AUTH__CODES_PER_CLIENT_HOUR: '500',
+      // A proposal reaches the residents' council with five supports (the city's default is 10).
+      TONGXIN_PROJECTS__SUPPORT_THRESHOLD: '5',
     },
   },
 });

@@ -15,4 +15,6 @@ add e2e-committee 枫林社区测试 committee 449902002001
 # other spec reads: verification requests in 北山街道's first community, uploads to 松涛街道.
 add e2e-verifier 北山社区测试 committee 449904001001
 add e2e-uploader 松涛街道测试 street_officer 449904002
+# 民生微实事: 南湾街道 华溪社区's committee.
+add e2e-projects 华溪社区测试 committee 449903001002
 exec "$bin" serve

@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/surveys/:id") view=surveys::pages::StaffSurveyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/projects") view=projects::pages::StaffProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/projects/lists") view=projects::pages::StaffListsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/projects/council") view=projects::pages::StaffCouncilPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/projects/:id") view=projects::pages::StaffProjectPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys/:id/results") view=surveys::pages::StaffSurveyResultsPage ssr=SsrMode::Async/>
             </FlatRoutes>

@@ -4,7 +4,7 @@ import { Page } from '@playwright/test';
 import { enrolTotp, lastCode } from './helpers';
 
 // WCAG 2.1 AA checks by axe-core on every page the shell has, in both languages.
-const pages = ['/', '/index', '/index?edition=monthly', '/index/area/449902002', '/index/area/449902', '/index/area/449900?edition=monthly', '/index/compare?a=449902002&a=449901001', '/index/mine', '/index/methodology', '/areas', '/areas/449901', '/areas/449901001', '/surveys', '/projects', '/votes', '/me', '/signin', '/signin?step=code&to=8000', '/privacy', '/staff/signin', '/staff', '/nope'];
+const pages = ['/', '/index', '/index?edition=monthly', '/index/area/449902002', '/index/area/449902', '/index/area/449900?edition=monthly', '/index/compare?a=449902002&a=449901001', '/index/mine', '/index/methodology', '/areas', '/areas/449901', '/areas/449901001', '/surveys', '/projects', '/projects?community=all&status=council', '/projects/new', '/votes', '/me', '/signin', '/signin?step=code&to=8000', '/privacy', '/staff/signin', '/staff', '/nope'];
 
 async function axe(page: Page, path: string, lang: string) {
   await page.goto(path);
@@ -33,6 +33,12 @@ for (const lang of ['zh-CN', 'en']) {
     await page.locator('#community button[type=submit]').click();
     await expect(page.locator('#verification')).toBeVisible();
     violations.push(...await axe(page, '/me', lang));
+    // 民生微实事 as a resident: the proposal form, my projects, a project of the demo city.
+    violations.push(...await axe(page, '/projects/new', lang));
+    violations.push(...await axe(page, '/me/projects', lang));
+    await page.goto('/projects?community=all&status=rejected');
+    const project = await page.locator('.project-card a').first().getAttribute('href');
+    violations.push(...await axe(page, project!, lang));
 
     // An administrator of its own (the tests run in parallel): first the security page
     // that asks for the second factor, then, with it on, every staff page.
@@ -45,7 +51,7 @@ for (const lang of ['zh-CN', 'en']) {
     await page.locator('form[action="/staff/security/totp/start"] button').click();
     violations.push(...await axe(page, '/staff/security?step=scan', lang));
     await enrolTotp(page);
-    for (const path of ['/staff', '/staff/security', '/staff/residents?community=449902002001', '/staff/observations', '/staff/accounts', '/staff/audit']) {
+    for (const path of ['/staff', '/staff/security', '/staff/residents?community=449902002001', '/staff/observations', '/staff/accounts', '/staff/audit', '/staff/projects', '/staff/projects/lists', `/staff${project}`]) {
       violations.push(...await axe(page, path, lang));
     }
     expect(violations).toEqual([]);

@@ -15,7 +15,9 @@ CREATE TABLE projects (
     location        TEXT NOT NULL DEFAULT '',
     photos          TEXT NOT NULL DEFAULT '[]',
     status          TEXT NOT NULL DEFAULT 'draft'
-                    CHECK (status IN ('draft', 'submitted', 'returned', 'accepted', 'rejected', 'council')),
+                    CHECK (status IN ('draft', 'submitted', 'returned', 'accepted', 'rejected', 'council',
+                                      'deferred', 'ballot', 'funded', 'unfunded', 'publicity',
+                                      'approved', 'in_progress', 'completed')),
     category_id     TEXT,
     reason          TEXT,
     negative        TEXT,            -- JSON of the negative-list entry a rejection named

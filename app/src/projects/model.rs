@@ -57,16 +57,22 @@ pub enum ProjectStatus {
     Rejected,
     /// Has the supports it needs: waits for the residents' council (议事会).
     Council,
+    /// The council put it off to a later meeting.
+    Deferred,
+    /// The council sent it to the community's budget vote.
+    Ballot,
 }
 
 impl ProjectStatus {
-    pub const ALL: [ProjectStatus; 6] = [
+    pub const ALL: [ProjectStatus; 8] = [
         ProjectStatus::Draft,
         ProjectStatus::Submitted,
         ProjectStatus::Returned,
         ProjectStatus::Accepted,
         ProjectStatus::Rejected,
         ProjectStatus::Council,
+        ProjectStatus::Deferred,
+        ProjectStatus::Ballot,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -77,6 +83,8 @@ impl ProjectStatus {
             ProjectStatus::Accepted => "accepted",
             ProjectStatus::Rejected => "rejected",
             ProjectStatus::Council => "council",
+            ProjectStatus::Deferred => "deferred",
+            ProjectStatus::Ballot => "ballot",
         }
     }
 
@@ -92,12 +100,19 @@ impl ProjectStatus {
             ProjectStatus::Accepted => Msg::ProjectStatusAccepted,
             ProjectStatus::Rejected => Msg::ProjectStatusRejected,
             ProjectStatus::Council => Msg::ProjectStatusCouncil,
+            ProjectStatus::Deferred => Msg::ProjectStatusDeferred,
+            ProjectStatus::Ballot => Msg::ProjectStatusBallot,
         }
     }
 
     /// Seen by everyone (the others only by the author and the committee).
     pub const fn is_public(self) -> bool {
-        matches!(self, ProjectStatus::Accepted | ProjectStatus::Rejected | ProjectStatus::Council)
+        !matches!(self, ProjectStatus::Draft | ProjectStatus::Submitted | ProjectStatus::Returned)
+    }
+
+    /// On the agenda of the community's next council meeting.
+    pub const fn on_agenda(self) -> bool {
+        matches!(self, ProjectStatus::Council | ProjectStatus::Deferred)
     }
 
     /// The author may still change the proposal.
@@ -175,15 +190,22 @@ pub enum EventKind {
     Rejected,
     /// Reached the support threshold.
     ToCouncil,
+    /// The council's outcomes.
+    CouncilBallot,
+    CouncilDeferred,
+    CouncilRejected,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] = [
+    pub const ALL: [EventKind; 8] = [
         EventKind::Submitted,
         EventKind::Returned,
         EventKind::Accepted,
         EventKind::Rejected,
         EventKind::ToCouncil,
+        EventKind::CouncilBallot,
+        EventKind::CouncilDeferred,
+        EventKind::CouncilRejected,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -193,6 +215,9 @@ impl EventKind {
             EventKind::Accepted => "accepted",
             EventKind::Rejected => "rejected",
             EventKind::ToCouncil => "to_council",
+            EventKind::CouncilBallot => "council_ballot",
+            EventKind::CouncilDeferred => "council_deferred",
+            EventKind::CouncilRejected => "council_rejected",
         }
     }
 
@@ -207,13 +232,16 @@ impl EventKind {
             EventKind::Accepted => Msg::ProjectEventAccepted,
             EventKind::Rejected => Msg::ProjectEventRejected,
             EventKind::ToCouncil => Msg::ProjectEventToCouncil,
+            EventKind::CouncilBallot => Msg::ProjectEventCouncilBallot,
+            EventKind::CouncilDeferred => Msg::ProjectEventCouncilDeferred,
+            EventKind::CouncilRejected => Msg::ProjectEventCouncilRejected,
         }
     }
 
     /// Shown to everyone (the others only to the author and the committee, as the
     /// project was private then).
     pub const fn is_public(self) -> bool {
-        matches!(self, EventKind::Accepted | EventKind::Rejected | EventKind::ToCouncil)
+        !matches!(self, EventKind::Submitted | EventKind::Returned)
     }
 }
 
@@ -314,3 +342,47 @@ pub const MAX_TITLE: usize = 40;
 pub const MAX_DESCRIPTION: usize = 2000;
 pub const MAX_LOCATION: usize = 100;
 pub const MAX_REASON: usize = 500;
+
+/// A comment on a project as a page shows it: never who wrote it, only whether it is
+/// the proposer's or the viewer's own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: String,
+    /// The comment it answers (one level of replies).
+    pub parent: Option<String>,
+    /// The text; `None` when the committee hid it and it is not the viewer's own.
+    pub body: Option<String>,
+    pub at: i64,
+    pub by_proposer: bool,
+    pub mine: bool,
+    /// The committee's public reason, when it hid the comment.
+    pub hidden: Option<String>,
+    /// How many residents reported it (shown to staff only; 0 for residents).
+    pub reports: i64,
+    /// Has the viewer reported it?
+    pub reported: bool,
+}
+
+pub const MAX_COMMENT: usize = 500;
+
+/// A residents' council meeting as recorded by the committee (public).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: String,
+    pub community_code: String,
+    /// `YYYY-MM-DD`.
+    pub held_on: String,
+    pub attendees: i64,
+    pub minutes: String,
+    /// Each project on its agenda: id, title, outcome (`ballot`, `deferred`,
+    /// `rejected`) and reason.
+    pub outcomes: Vec<MeetingOutcome>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingOutcome {
+    pub project: String,
+    pub title: String,
+    pub outcome: String,
+    pub reason: Option<String>,
+}

@@ -1,6 +1,6 @@
 //! What 民生微实事's pages read.
 use crate::core::port::PortError;
-use crate::projects::model::{Event, ListEntry, Project, ProjectRules};
+use crate::projects::model::{Event, ListEntry, Meeting, Project, ProjectRules};
 use async_trait::async_trait;
 
 /// A project with the account that proposed it (never sent to the browser).
@@ -8,6 +8,18 @@ use async_trait::async_trait;
 pub struct Owned {
     pub project: Project,
     pub author: String,
+}
+
+/// A comment as stored, with its author (never sent to the browser).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredComment {
+    pub id: String,
+    pub parent: Option<String>,
+    pub author: String,
+    pub body: String,
+    pub at: i64,
+    pub hidden: Option<String>,
+    pub reports: i64,
 }
 
 #[async_trait]
@@ -27,4 +39,10 @@ pub trait ProjectPort: Send + Sync + 'static {
     async fn has_supported(&self, project: &str, resident: &str) -> Result<bool, PortError>;
     /// The city's review lists.
     async fn lists(&self) -> Result<Vec<ListEntry>, PortError>;
+    /// A project's comments, oldest first.
+    async fn comments(&self, project: &str) -> Result<Vec<StoredComment>, PortError>;
+    /// A community's council meetings, the newest first.
+    async fn meetings(&self, community: &str) -> Result<Vec<Meeting>, PortError>;
+    /// The comments of a project a resident has reported.
+    async fn reported_by(&self, project: &str, resident: &str) -> Result<Vec<String>, PortError>;
 }

@@ -107,6 +107,10 @@ pub fn notice(code: &str) -> Option<Msg> {
         "to_council" => Msg::ProjectNoticeToCouncil,
         "reviewed" => Msg::ProjectNoticeReviewed,
         "list_saved" => Msg::ProjectNoticeListSaved,
+        "comment_added" => Msg::ProjectNoticeCommentAdded,
+        "comment_reported" => Msg::ProjectNoticeCommentReported,
+        "comment_hidden" => Msg::ProjectNoticeCommentHidden,
+        "council_saved" => Msg::ProjectNoticeCouncilSaved,
         _ => return None,
     })
 }

@@ -1,11 +1,11 @@
 //! The app's [`ProjectPort`]: what 民生微实事's pages read.
-use super::store::{events, lists, projects, supports};
+use super::store::{comments, council, events, lists, projects, supports};
 use crate::crypto::ServerKey;
 use crate::db::Db;
 use crate::participation::{self, Activity};
 use app::core::port::PortError;
-use app::projects::model::{Event, ListEntry, Project, ProjectRules};
-use app::projects::port::{Owned, ProjectPort};
+use app::projects::model::{Event, ListEntry, Meeting, Project, ProjectRules};
+use app::projects::port::{Owned, ProjectPort, StoredComment};
 use async_trait::async_trait;
 
 pub struct ProjectReader {
@@ -56,5 +56,17 @@ impl ProjectPort for ProjectReader {
 
     async fn lists(&self) -> Result<Vec<ListEntry>, PortError> {
         lists::all(self.db.reader()).await.map_err(PortError::from)
+    }
+
+    async fn comments(&self, project: &str) -> Result<Vec<StoredComment>, PortError> {
+        comments::of(self.db.reader(), project).await.map_err(PortError::from)
+    }
+
+    async fn meetings(&self, community: &str) -> Result<Vec<Meeting>, PortError> {
+        council::of(self.db.reader(), community).await.map_err(PortError::from)
+    }
+
+    async fn reported_by(&self, project: &str, resident: &str) -> Result<Vec<String>, PortError> {
+        comments::reported_by(self.db.reader(), project, resident).await.map_err(PortError::from)
     }
 }

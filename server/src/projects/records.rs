@@ -1,7 +1,7 @@
 //! What 民生微实事 keeps about a resident, for account deletion, merging and linking:
 //! their proposals (drafts are deleted with the account; proposals others have seen
 //! stay, no longer linked to anyone) and the record of their supports.
-use super::store::{projects, supports};
+use super::store::{comments, projects, supports};
 use crate::accounts::records::ResidentRecords;
 use crate::crypto::ServerKey;
 use crate::db::{StoreError, Tx};
@@ -20,11 +20,12 @@ impl ResidentRecords for ProjectRecords {
         projects::delete_drafts(tx, resident).await?;
         projects::unlink_author(tx, resident).await?;
         supports::forget(tx, resident).await?;
-        Ok(())
+        comments::forget(tx, resident).await
     }
 
     async fn merge(&self, tx: &mut Tx, from: &str, into: &str) -> Result<(), StoreError> {
         projects::move_author(tx, from, into).await?;
+        comments::merge(tx, from, into).await?;
         supports::merge(tx, from, into).await
     }
 

@@ -1,5 +1,5 @@
 //! 民生微实事's URLs.
-use super::http::{lists, photos, review, save, support};
+use super::http::{comments, council, lists, photos, review, save, support};
 use crate::web::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -14,8 +14,12 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/projects/{id}/photos/remove", post(photos::remove))
         .route("/projects/{id}/support", post(support::support))
+        .route("/projects/{id}/comments", post(comments::post))
+        .route("/projects/{id}/comments/{cid}/report", post(comments::report))
+        .route("/staff/projects/{id}/comments/{cid}/hide", post(comments::hide))
         .route("/photos/{file}", get(photos::serve))
         .route("/staff/projects/{id}/review", post(review::review))
+        .route("/staff/projects/council", post(council::record))
         .route("/staff/projects/lists", post(lists::add))
         .route("/staff/projects/lists/remove", post(lists::remove))
 }

@@ -10,8 +10,22 @@ pub use staff::*;
 
 use crate::core::access::NotEligible;
 use crate::projects::model::{
-    Event, ListEntry, Photo, Project, ProjectKind, ProjectRules, ProjectStatus,
+    Comment, Event, ListEntry, Photo, Project, ProjectKind, ProjectRules, ProjectStatus,
 };
+
+/// Comments, each with its replies.
+pub type Threads = Vec<(Comment, Vec<Comment>)>;
+
+/// Where the viewer stands with commenting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CommentState {
+    Open,
+    Guest,
+    /// The consent notice first.
+    Consent,
+    /// The project is not open for comments.
+    Closed,
+}
 use serde::{Deserialize, Serialize};
 
 /// A project in a list.
@@ -83,6 +97,10 @@ pub struct ProjectPage {
     pub is_author: bool,
     pub support: SupportState,
     pub rules: ProjectRules,
+    pub comments: Threads,
+    pub commenting: CommentState,
+    /// The council meetings that discussed it, the newest first.
+    pub meetings: Vec<crate::projects::model::Meeting>,
 }
 
 /// The proposal form, new or editing.
@@ -139,6 +157,20 @@ pub struct StaffProjectPage {
     pub negative: Vec<ListEntry>,
     pub reviews: bool,
     pub rules: ProjectRules,
+    pub comments: Threads,
+}
+
+/// The council page of a community: its agenda and past meetings.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CouncilPage {
+    pub community: String,
+    pub community_label: String,
+    pub agenda: Vec<ProjectItem>,
+    pub meetings: Vec<crate::projects::model::Meeting>,
+    /// May this member record a meeting (the community's committee)?
+    pub records: bool,
+    /// Today in China (`YYYY-MM-DD`), the latest meeting date.
+    pub today: String,
 }
 
 /// The city's review lists, and whether the viewer may edit them.

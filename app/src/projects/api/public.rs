@@ -68,7 +68,7 @@ pub async fn load_projects(filter: ProjectFilter) -> AppResult<ProjectsPage> {
 #[server(prefix = "/rpc", endpoint = "project")]
 pub async fn load_project(id: String) -> AppResult<ProjectPage> {
     use super::shared::{entry_label, projects};
-    use super::SupportState;
+    use super::{CommentState, SupportState};
     use crate::core::access::{use_viewer, Audience};
     use crate::core::error::AppError;
     use crate::core::port::snapshot;
@@ -78,6 +78,7 @@ pub async fn load_project(id: String) -> AppResult<ProjectPage> {
     let me = use_viewer().resident;
     let owned = port.project(&id).await?.ok_or(AppError::NotFound)?;
     let is_author = me.as_ref().is_some_and(|m| m.id == owned.author);
+    let owned_author = owned.author;
     let p = owned.project;
     if !p.status.is_public() && !is_author {
         return Err(AppError::NotFound);
@@ -98,6 +99,29 @@ pub async fn load_project(id: String) -> AppResult<ProjectPage> {
         },
     };
     let lists = port.lists().await?;
+    let meetings = port
+        .meetings(&p.community_code)
+        .await?
+        .into_iter()
+        .filter(|m| m.outcomes.iter().any(|o| o.project == id))
+        .collect();
+    let viewer_id = me.as_ref().map(|m| m.id.as_str());
+    let reported = match viewer_id {
+        Some(v) => port.reported_by(&id, v).await?,
+        None => Vec::new(),
+    };
+    let comments = port
+        .comments(&id)
+        .await?
+        .into_iter()
+        .map(|c| super::shared::to_comment(c, viewer_id, &owned_author, false, &reported))
+        .collect();
+    let commenting = match &me {
+        _ if !crate::projects::rules::comments::open_for_comments(p.status) => CommentState::Closed,
+        None => CommentState::Guest,
+        Some(m) if !m.consented => CommentState::Consent,
+        Some(_) => CommentState::Open,
+    };
     Ok(ProjectPage {
         community_label: snap.tree.label(&p.community_code, lang),
         category_label: entry_label(&lists, p.category.as_deref(), lang),
@@ -107,6 +131,9 @@ pub async fn load_project(id: String) -> AppResult<ProjectPage> {
         is_author,
         support,
         rules: port.rules(),
+        comments: crate::projects::rules::comments::threads(comments),
+        commenting,
+        meetings,
     })
 }
 

@@ -4,8 +4,9 @@ use crate::core::areas::AreaTree;
 use crate::core::error::AppError;
 use crate::core::i18n::Lang;
 use crate::core::port::port;
+use crate::projects::model::Comment;
 use crate::projects::model::{Actor, Event, ListEntry, Project};
-use crate::projects::port::ProjectPort;
+use crate::projects::port::{ProjectPort, StoredComment};
 use std::sync::Arc;
 
 pub fn projects() -> Result<Arc<dyn ProjectPort>, AppError> {
@@ -43,4 +44,28 @@ pub fn labels_of(events: &[Event], tree: &AreaTree, lang: Lang) -> Vec<(String, 
         }
     }
     out
+}
+
+/// A stored comment as `viewer` sees it: its text unless hidden (its own author still
+/// reads it), whether it is the proposer's or the viewer's, and, for staff, the reports.
+pub fn to_comment(
+    c: StoredComment,
+    viewer: Option<&str>,
+    proposer: &str,
+    staff: bool,
+    reported: &[String],
+) -> Comment {
+    let mine = viewer.is_some_and(|v| v == c.author);
+    let shown = c.hidden.is_none() || mine || staff;
+    Comment {
+        reported: reported.contains(&c.id),
+        id: c.id,
+        parent: c.parent,
+        body: shown.then_some(c.body),
+        at: c.at,
+        by_proposer: !proposer.is_empty() && c.author == proposer,
+        mine,
+        hidden: c.hidden,
+        reports: if staff { c.reports } else { 0 },
+    }
 }

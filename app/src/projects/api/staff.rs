@@ -50,6 +50,7 @@ pub async fn load_staff_project(id: String) -> AppResult<StaffProjectPage> {
     let lang = crate::core::prefs::request_lang();
     let port = projects()?;
     let owned = port.project(&id).await?.ok_or(AppError::NotFound)?;
+    let author = owned.author;
     let p = owned.project;
     require(tree.is_within(&p.community_code, &me.area_code))?;
     if p.status == ProjectStatus::Draft {
@@ -58,6 +59,12 @@ pub async fn load_staff_project(id: String) -> AppResult<StaffProjectPage> {
     let lists = port.lists().await?;
     let pick = |k: ListKind| lists.iter().filter(|e| e.list == k).cloned().collect::<Vec<_>>();
     let events = port.events(&id).await?;
+    let comments = port
+        .comments(&id)
+        .await?
+        .into_iter()
+        .map(|c| super::shared::to_comment(c, None, &author, true, &[]))
+        .collect();
     Ok(StaffProjectPage {
         community_label: tree.label(&p.community_code, lang),
         area_labels: super::shared::labels_of(&events, tree, lang),
@@ -66,6 +73,7 @@ pub async fn load_staff_project(id: String) -> AppResult<StaffProjectPage> {
         negative: pick(ListKind::Negative),
         reviews: me.may(Duty::ProjectReview, &p.community_code, tree),
         rules: port.rules(),
+        comments: crate::projects::rules::comments::threads(comments),
         project: p,
     })
 }
@@ -84,5 +92,46 @@ pub async fn load_project_lists() -> AppResult<ListsPage> {
         positive: pick(ListKind::Positive),
         negative: pick(ListKind::Negative),
         editable: me.has(Duty::ProjectLists),
+    })
+}
+
+/// A community's council: the projects on its agenda and its past meetings. The
+/// community is the committee's own, or `community` for staff above it.
+#[server(prefix = "/staff/rpc", endpoint = "council")]
+pub async fn load_council(community: String) -> AppResult<super::CouncilPage> {
+    use super::shared::{item, projects};
+    use crate::core::access::{require, Duty, Role};
+    use crate::core::areas::Level;
+    use crate::core::error::AppError;
+    use crate::core::port::snapshot;
+    let me = crate::core::access::staff_viewer()?;
+    let snap = snapshot().await?;
+    let tree = &snap.tree;
+    let lang = crate::core::prefs::request_lang();
+    let community = if community.is_empty() && me.role == Role::Committee {
+        me.area_code.clone()
+    } else {
+        community
+    };
+    let is_community = tree.get(&community).is_some_and(|a| a.level == Level::Community);
+    if !is_community {
+        return Err(AppError::NotFound);
+    }
+    require(tree.is_within(&community, &me.area_code))?;
+    let port = projects()?;
+    let agenda = port
+        .list()
+        .await?
+        .iter()
+        .filter(|p| p.community_code == community && p.status.on_agenda())
+        .map(|p| item(p, tree, lang))
+        .collect();
+    Ok(super::CouncilPage {
+        community_label: tree.label(&community, lang),
+        agenda,
+        meetings: port.meetings(&community).await?,
+        records: me.may(Duty::ProjectReview, &community, tree),
+        today: crate::core::time::china_date(crate::core::time::now()),
+        community,
     })
 }

@@ -10,7 +10,8 @@ pub fn actor_words(lang: Lang, actor: &Actor, labels: &dyn Fn(&str) -> String) -
     match actor {
         Actor::Author => lang.t(Msg::ProjectActorAuthor).to_string(),
         Actor::Site => lang.t(Msg::ProjectActorSite).to_string(),
-        Actor::Staff { role, area } => format!("{}（{}）", lang.t(role.name()), labels(area)),
+        Actor::Staff { role, area } => lang
+            .fmt(Msg::ProjectActorStaff, &[("role", lang.t(role.name())), ("area", &labels(area))]),
     }
 }
 

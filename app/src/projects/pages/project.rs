@@ -5,6 +5,8 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::{encode_query, use_lang};
 use crate::projects::api::{load_project, ProjectPage, SupportState};
 use crate::projects::components::card::{yuan, StatusBadge};
+use crate::projects::components::comments::Comments;
+use crate::projects::components::council::MeetingView;
 use crate::projects::components::photos::PhotoStrip;
 use crate::projects::components::timeline::Timeline;
 use crate::projects::model::ProjectStatus;
@@ -46,7 +48,16 @@ fn ProjectView(lang: Lang, page: ProjectPage) -> impl IntoView {
         is_author,
         support,
         rules,
+        comments,
+        commenting,
+        meetings,
     } = page;
+    let council = (!meetings.is_empty()).then(|| view! {
+        <section class="card" aria-labelledby="council-h">
+            <h2 id="council-h">{lang.t(Msg::StaffCouncilTitle)}</h2>
+            {meetings.into_iter().map(|m| view! { <MeetingView lang meeting=m/> }).collect_view()}
+        </section>
+    });
     let here = format!("/projects/{}", p.id);
     let facts = format!("{} · {} · {}", lang.t(p.kind.name()), yuan(lang, p.cost), community_label);
     let author_note = is_author.then(|| {
@@ -112,6 +123,8 @@ fn ProjectView(lang: Lang, page: ProjectPage) -> impl IntoView {
             <p><strong>{lang.t(Msg::ProjectLocation)}</strong>" "{p.location.clone()}</p>
         </section>
         {supports}
+        {council}
+        <Comments lang project=p.id.clone() threads=comments state=commenting/>
         <section class="card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">{lang.t(Msg::ProjectTimeline)}</h2>
             <Timeline lang events tree_labels=area_labels/>

@@ -3,8 +3,10 @@
 //! reason (naming the negative-list entry when one applies).
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
+use crate::projects::api::CommentState;
 use crate::projects::api::{load_staff_project, StaffProjectPage};
 use crate::projects::components::card::{yuan, StatusBadge};
+use crate::projects::components::comments::Comments;
 use crate::projects::components::photos::PhotoStrip;
 use crate::projects::components::timeline::Timeline;
 use crate::projects::model::{ListEntry, ProjectStatus, MAX_REASON};
@@ -54,7 +56,11 @@ fn ReviewView(lang: Lang, page: StaffProjectPage) -> impl IntoView {
         negative,
         reviews,
         rules,
+        comments,
     } = page;
+    let comments = reviews.then(|| {
+        view! { <Comments lang project=p.id.clone() threads=comments state=CommentState::Closed staff=true/> }
+    });
     let over_cap = p.cost > rules.cap(p.kind);
     let form = (reviews && p.status == ProjectStatus::Submitted).then(|| view! {
         <form class="card form" method="post" action=format!("/staff/projects/{}/review", p.id) aria-labelledby="review-h">
@@ -107,6 +113,7 @@ fn ReviewView(lang: Lang, page: StaffProjectPage) -> impl IntoView {
             <p>{lang.fmt(Msg::ProjectSupportProgress, &[("n", &p.supports.to_string()), ("of", &rules.support_threshold.to_string())])}</p>
         </section>
         {form}
+        {comments}
         <section class="card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">{lang.t(Msg::ProjectTimeline)}</h2>
             <Timeline lang events tree_labels=area_labels/>

@@ -55,6 +55,7 @@ fn QueueView(lang: Lang, page: StaffProjects) -> impl IntoView {
             <h2 id="others-h">{lang.fmt(Msg::StaffProjectsOthers, &[("n", &no.to_string())])}</h2>
             <ul class="project-list">{cards(others)}</ul>
         </section>
+        {reviews.then(|| view! { <p><a class="button" href="/staff/projects/council">{lang.t(Msg::StaffCouncilLink)}</a></p> })}
         <p><a href="/staff/projects/lists">{lang.t(if edits_lists { Msg::StaffListsEdit } else { Msg::StaffListsRead })}</a></p>
     }
 }

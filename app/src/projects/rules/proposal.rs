@@ -29,7 +29,7 @@ const fn fault(code: &'static str, msg: Msg) -> Fault {
 }
 
 /// Every fault a proposal form can have, by code (for the page's banner).
-pub const FAULTS: [Fault; 13] = [
+pub const FAULTS: [Fault; 23] = [
     fault("project_title", Msg::ProjectErrTitle),
     fault("project_description", Msg::ProjectErrDescription),
     fault("project_kind", Msg::ProjectErrKind),
@@ -43,6 +43,16 @@ pub const FAULTS: [Fault; 13] = [
     fault("review_not_waiting", Msg::ProjectErrNotWaiting),
     fault("review_decision", Msg::ProjectErrDecision),
     fault("list_label", Msg::ProjectErrListLabel),
+    fault("comment_body", Msg::ProjectErrCommentBody),
+    fault("comment_parent", Msg::ProjectErrCommentParent),
+    fault("comment_closed", Msg::ProjectErrCommentClosed),
+    fault("hide_reason", Msg::ProjectErrHideReason),
+    fault("council_date", Msg::ProjectErrCouncilDate),
+    fault("council_attendees", Msg::ProjectErrCouncilAttendees),
+    fault("council_minutes", Msg::ProjectErrCouncilMinutes),
+    fault("council_agenda", Msg::ProjectErrCouncilAgenda),
+    fault("council_outcome", Msg::ProjectErrCouncilOutcome),
+    fault("council_reason", Msg::ProjectErrCouncilReason),
 ];
 
 /// The message of a fault code, when it is one.

@@ -134,7 +134,10 @@ fn the_threshold_support_sends_the_project_to_the_council_once() {
 #[test]
 fn statuses_say_who_sees_them_and_who_edits() {
     let public: Vec<_> = ProjectStatus::ALL.into_iter().filter(|s| s.is_public()).collect();
-    assert_eq!(public, [ProjectStatus::Accepted, ProjectStatus::Rejected, ProjectStatus::Council]);
+    use ProjectStatus::*;
+    assert_eq!(public, [Accepted, Rejected, Council, Deferred, Ballot]);
+    let agenda: Vec<_> = ProjectStatus::ALL.into_iter().filter(|s| s.on_agenda()).collect();
+    assert_eq!(agenda, [Council, Deferred]);
     let editable: Vec<_> = ProjectStatus::ALL.into_iter().filter(|s| s.editable()).collect();
     assert_eq!(editable, [ProjectStatus::Draft, ProjectStatus::Returned]);
     for s in ProjectStatus::ALL {

@@ -1,5 +1,7 @@
 //! 民生微实事: proposals, review, supports, photos, and the budget tally over real
 //! pabulib rounds.
+mod comments;
+mod council;
 mod pabulib;
 mod photos;
 mod propose;
