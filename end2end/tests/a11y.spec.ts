@@ -51,7 +51,7 @@ for (const lang of ['zh-CN', 'en']) {
     await page.locator('form[action="/staff/security/totp/start"] button').click();
     violations.push(...await axe(page, '/staff/security?step=scan', lang));
     await enrolTotp(page);
-    for (const path of ['/staff', '/staff/security', '/staff/residents?community=449902002001', '/staff/observations', '/staff/accounts', '/staff/audit', '/staff/projects', '/staff/projects/lists', `/staff${project}`]) {
+    for (const path of ['/staff', '/staff/security', '/staff/residents?community=449902002001', '/staff/observations', '/staff/accounts', '/staff/audit', '/staff/projects', '/staff/projects/lists', '/staff/projects/council?community=449902002001', `/staff${project}`]) {
       violations.push(...await axe(page, path, lang));
     }
     expect(violations).toEqual([]);

@@ -114,7 +114,7 @@ test('a committee member sees only their community and verifies a resident', asy
   await expect(communities.first()).toHaveAttribute('href', `/staff/residents?community=${VERIFIER_COMMUNITY}`);
   await expect(todo.getByRole('link')).toHaveAttribute('href', `/staff/residents?community=${VERIFIER_COMMUNITY}`);
   const tabs = page.getByRole('navigation', { name: '工作台导航' }).locator('.tabs').getByRole('link');
-  await expect(tabs).toHaveText(['首页', '问卷']);
+  await expect(tabs).toHaveText(['首页', '问卷', '微实事']);
   await shot(page, 'staff-home-committee-zh');
 
   await todo.getByRole('link').click();

@@ -4,7 +4,8 @@ import { shot, signInWithCode, staffSignIn, waitForWasm, watchConsole } from './
 // 民生微实事 at a phone viewport: a resident proposes with a photo (taken with a GPS
 // position), the committee sends it back, the resident edits it, the committee accepts
 // it, five verified neighbours support it (one comments, another reports the comment,
-// the committee hides it with a public reason) and it goes to the residents' council. The
+// the committee hides it with a public reason), it goes to the residents' council, and
+// the committee records the council sending it to the ballot. The
 // community (南湾街道 华溪社区) and its committee belong to this spec alone; its roll
 // verifies the residents as they choose their community. start-server.sh sets the
 // support threshold to 5.
@@ -166,10 +167,26 @@ test('a proposal with a photo goes through review and supports to the residents\
   await expect(g.locator('body')).not.toContainText('请补充预算明细');
   await expect(g.locator('body')).not.toContainText(phoneFor(1).slice(-4));
   await expect(g.getByText('已有 5 人附议，需要 5 人')).toBeVisible();
+  await expect(g.getByText('附议已达到人数，项目将提交居民议事会讨论。')).toBeVisible();
   await expect(g.locator('.comment-hidden')).toHaveText('这条意见已被社区居委会隐藏。原因：含有个人电话号码，已隐藏。');
   await expect(g.locator('body')).not.toContainText('13912345678');
   await shot(g, 'project-public-zh');
   await guest.close();
+
+  // The committee records the residents' council: the project goes to the ballot.
+  await page.goto('/staff/projects');
+  await page.getByRole('link', { name: '记录议事会' }).click();
+  await expect(page.getByRole('heading', { name: '议程：待议事会讨论的项目（1）' })).toBeVisible();
+  await page.getByLabel('参会人数').fill('21');
+  await page.getByLabel('会议纪要').fill('到会居民代表 21 人。小广场改造项目经讨论，举手表决 19 票同意列入投票。');
+  await page.locator('.council-outcome').getByLabel('列入投票').check();
+  await shot(page, 'project-council-zh');
+  await page.getByRole('button', { name: '保存议事会记录' }).click();
+  await expect(page.getByRole('status')).toHaveText('议事会记录已保存，各项目进程已更新。');
+  await author.goto(`/projects/${id}`);
+  await expect(author.locator('.lead .badge')).toHaveText('待投票');
+  await expect(author.locator('.meeting')).toContainText('21 人参加');
+  await expect(author.locator('.timeline-step').last()).toContainText('居民议事会：列入投票');
 
   await author.goto('/me/projects');
   await expect(author.getByRole('heading', { name: '我的提议（1）' })).toBeVisible();

@@ -104,7 +104,11 @@ fn ProjectView(lang: Lang, page: ProjectPage) -> impl IntoView {
                     <h2 id="support-h">{lang.t(Msg::ProjectSupportTitle)}</h2>
                     <p>{progress.clone()}</p>
                     <progress max=max value=value aria-label=progress></progress>
-                    <SupportAction lang state=support id=p.id.clone() here=here.clone()/>
+                    {if p.status == ProjectStatus::Council {
+                view! { <p class="hint">{lang.t(Msg::ProjectSupportReached)}</p> }.into_any()
+            } else {
+                view! { <SupportAction lang state=support id=p.id.clone() here=here.clone()/> }.into_any()
+            }}
                 </section>
             }
         });
