@@ -57,7 +57,12 @@ impl ResidentRecords for ProjectRecords {
     ) -> Result<(&'static str, serde_json::Value), StoreError> {
         let proposals = projects::by_author(db.reader(), resident).await?;
         let supported = supports::by_resident(db.reader(), resident).await?;
-        let value = serde_json::json!({ "proposals": proposals, "supported": supported });
+        let comments = comments::by_author(db.reader(), resident).await?;
+        let value = serde_json::json!({
+            "proposals": proposals,
+            "supported": supported,
+            "comments": comments,
+        });
         Ok(("projects", value))
     }
 

@@ -41,6 +41,10 @@ pub fn StaffCouncilPage() -> impl IntoView {
 fn CouncilView(lang: Lang, page: CouncilPage) -> impl IntoView {
     let CouncilPage { community, community_label, agenda, meetings, records, today } = page;
     let n = agenda.len();
+    let agenda_fields = agenda
+        .iter()
+        .map(|p| view! { <input type="hidden" name="agenda" value=format!("{}:{}", p.id, p.status.as_str())/> })
+        .collect_view();
     let outcomes = agenda
         .iter()
         .map(|p| {
@@ -78,6 +82,7 @@ fn CouncilView(lang: Lang, page: CouncilPage) -> impl IntoView {
         <form class="card form" method="post" action="/staff/projects/council" aria-labelledby="record-h">
             <h2 id="record-h">{lang.t(Msg::StaffCouncilLink)}</h2>
             <input type="hidden" name="community" value=community.clone()/>
+            {agenda_fields}
             <div class="form-field">
                 <label for="c-date">{lang.t(Msg::StaffCouncilHeldOn)}</label>
                 <input id="c-date" name="held_on" type="date" required max=today.clone() value=today.clone()/>

@@ -14,6 +14,24 @@ fn first<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim()).unwrap_or("")
 }
 
+/// The agenda as the form showed it: `<id>:<status>` of each project, sorted. A record
+/// applies only to the agenda it was written for, so that a form posted twice, or from
+/// a page left open, cannot decide for projects it did not show.
+pub fn agenda_key(items: impl IntoIterator<Item = (String, ProjectStatus)>) -> Vec<String> {
+    let mut key: Vec<String> =
+        items.into_iter().map(|(id, s)| format!("{id}:{}", s.as_str())).collect();
+    key.sort();
+    key
+}
+
+/// The agenda a form was written for (its `agenda` fields), sorted.
+pub fn posted_agenda(pairs: &[(String, String)]) -> Vec<String> {
+    let mut key: Vec<String> =
+        pairs.iter().filter(|(k, _)| k == "agenda").map(|(_, v)| v.trim().to_string()).collect();
+    key.sort();
+    key
+}
+
 /// What the council decided for one project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

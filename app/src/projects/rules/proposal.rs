@@ -29,7 +29,7 @@ const fn fault(code: &'static str, msg: Msg) -> Fault {
 }
 
 /// Every fault a proposal form can have, by code (for the page's banner).
-pub const FAULTS: [Fault; 23] = [
+pub const FAULTS: [Fault; 24] = [
     fault("project_title", Msg::ProjectErrTitle),
     fault("project_description", Msg::ProjectErrDescription),
     fault("project_kind", Msg::ProjectErrKind),
@@ -53,6 +53,7 @@ pub const FAULTS: [Fault; 23] = [
     fault("council_agenda", Msg::ProjectErrCouncilAgenda),
     fault("council_outcome", Msg::ProjectErrCouncilOutcome),
     fault("council_reason", Msg::ProjectErrCouncilReason),
+    fault("council_stale", Msg::ProjectErrCouncilStale),
 ];
 
 /// The message of a fault code, when it is one.

@@ -10,7 +10,7 @@ use app::core::access::{Duty, StaffUser};
 use app::core::areas::AreaTree;
 use app::core::time::{china_date, now};
 use app::projects::model::Actor;
-use app::projects::rules::council::read_meeting;
+use app::projects::rules::council::{agenda_key, posted_agenda, read_meeting};
 use app::projects::rules::proposal::{Fault, FAULTS};
 
 pub async fn record(
@@ -31,6 +31,11 @@ pub async fn record(
         .filter(|p| p.community_code == community && p.status.on_agenda())
         .collect();
     let ids: Vec<String> = agenda.iter().map(|p| p.id.clone()).collect();
+    let shown = posted_agenda(pairs);
+    if !ids.is_empty() && shown != agenda_key(agenda.iter().map(|p| (p.id.clone(), p.status))) {
+        let stale = FAULTS.iter().copied().find(|f| f.code == "council_stale").unwrap_or(FAULTS[0]);
+        return Ok(Err(stale));
+    }
     let meeting = match read_meeting(pairs, &ids, &china_date(at)) {
         Ok(m) => m,
         Err(f) => return Ok(Err(f)),

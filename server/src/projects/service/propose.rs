@@ -146,14 +146,24 @@ pub async fn add_photo(
         Err(PhotoError::Io(e)) => return Err(ProjectError::Photo(e)),
         Err(e) => return Ok(PhotoAdded::Refused(e)),
     };
-    let mut list = o.project.photos.clone();
-    if !list.iter().any(|p| p.name == stored.name) {
-        list.push(Photo { name: stored.name, width: stored.width, height: stored.height });
-    }
+    // The list is read again on the writer: two uploads at once both land (or the
+    // second finds the proposal full).
     let mut tx = db.begin_write().await?;
-    if !projects::set_photos(&mut tx, id, o.project.status, &list, now()).await? {
+    let Some(now_owned) = projects::get(&mut *tx, id).await?.filter(|o| o.author == me.id) else {
+        return Err(ProjectError::NotFound);
+    };
+    let p = now_owned.project;
+    if !p.status.editable() {
         return Ok(PhotoAdded::NotEditable);
     }
+    let mut list = p.photos;
+    if !list.iter().any(|x| x.name == stored.name) {
+        if list.len() >= MAX_PHOTOS {
+            return Ok(PhotoAdded::Full);
+        }
+        list.push(Photo { name: stored.name, width: stored.width, height: stored.height });
+    }
+    projects::set_photos(&mut tx, id, p.status, &list, now()).await?;
     Db::commit(tx).await?;
     Ok(PhotoAdded::Added)
 }
@@ -166,12 +176,15 @@ pub async fn remove_photo(
     id: &str,
     name: &str,
 ) -> Result<bool, ProjectError> {
-    let o = own(db, me, id).await?;
+    own(db, me, id).await?;
+    let mut tx = db.begin_write().await?;
+    let Some(o) = projects::get(&mut *tx, id).await?.filter(|o| o.author == me.id) else {
+        return Err(ProjectError::NotFound);
+    };
     if !o.project.status.editable() {
         return Ok(false);
     }
     let list: Vec<Photo> = o.project.photos.into_iter().filter(|p| p.name != name).collect();
-    let mut tx = db.begin_write().await?;
     let done = projects::set_photos(&mut tx, id, o.project.status, &list, now()).await?;
     Db::commit(tx).await?;
     Ok(done)

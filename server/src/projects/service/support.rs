@@ -60,8 +60,12 @@ pub async fn support(
     if marks::taken(&mut *tx, activity, &m).await? {
         return Ok(Support::Already);
     }
+    // The account's own record is the second guard (an account without identities
+    // leaves no marks).
+    if !supports::record(&mut tx, id, &me.id).await? {
+        return Ok(Support::Already);
+    }
     marks::leave(&mut tx, activity, &m).await?;
-    supports::record(&mut tx, id, &me.id).await?;
     projects::count_support(&mut tx, id).await?;
     let result = if outcome == Supported::ToCouncil {
         let at = now();

@@ -117,6 +117,30 @@ pub async fn hide(tx: &mut Tx, id: &str, reason: &str, at: i64) -> Result<bool, 
         == 1)
 }
 
+/// A resident's comments (for their data export): project, text, time, hidden reason.
+pub async fn by_author<'e, E>(db: E, resident: &str) -> Result<Vec<serde_json::Value>, StoreError>
+where
+    E: sqlx::Executor<'e, Database = Sqlite>,
+{
+    let rows = sqlx::query(
+        "SELECT project_id, body, created_at, hidden_reason FROM project_comments \
+         WHERE author_id = ? ORDER BY created_at, rowid",
+    )
+    .bind(resident)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(serde_json::json!({
+                "project": r.try_get::<String, _>("project_id")?,
+                "text": r.try_get::<String, _>("body")?,
+                "at": r.try_get::<i64, _>("created_at")?,
+                "hidden_reason": r.try_get::<Option<String>, _>("hidden_reason")?,
+            }))
+        })
+        .collect()
+}
+
 /// The account is going: its comments stay (others replied to them), linked to nobody;
 /// its reports go.
 pub async fn forget(tx: &mut Tx, resident: &str) -> Result<(), StoreError> {

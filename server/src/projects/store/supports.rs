@@ -3,13 +3,16 @@
 use crate::db::{StoreError, Tx};
 use sqlx::Sqlite;
 
-pub async fn record(tx: &mut Tx, project: &str, resident: &str) -> Result<(), StoreError> {
-    sqlx::query("INSERT OR IGNORE INTO project_supports (project_id, resident_id) VALUES (?, ?)")
-        .bind(project)
-        .bind(resident)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+/// Records the account's support; `false` when this account had supported already.
+pub async fn record(tx: &mut Tx, project: &str, resident: &str) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "INSERT OR IGNORE INTO project_supports (project_id, resident_id) VALUES (?, ?)",
+    )
+    .bind(project)
+    .bind(resident)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn by_resident<'e, E>(db: E, resident: &str) -> Result<Vec<String>, StoreError>

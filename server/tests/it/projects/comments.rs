@@ -112,4 +112,11 @@ async fn residents_deliberate_report_and_the_committee_hides_with_a_public_reaso
         count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'project.comment.hide'").await,
         1
     );
+    // The resident's data export holds their comments, and why one was hidden.
+    let export: serde_json::Value = neighbour.get("/me/export").await.json().await.unwrap();
+    let text = export.to_string();
+    assert!(
+        text.contains("希望周末也能送餐") && text.contains("含有未经核实的个人信息。"),
+        "{text}"
+    );
 }

@@ -44,6 +44,16 @@ async fn the_committee_records_the_council_and_each_project_moves_on() {
         ("attendees".into(), "23".into()),
         ("minutes".into(), "到会居民代表 23 人，逐项讨论并举手表决。".into()),
     ];
+    let statuses: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, status FROM projects WHERE community_code = ? AND status IN ('council', 'deferred')",
+    )
+    .bind(HOME)
+    .fetch_all(app.db.reader())
+    .await
+    .unwrap();
+    for (id, status) in &statuses {
+        form.push(("agenda".into(), format!("{id}:{status}")));
+    }
     for id in &agenda {
         let outcome = if *id == ids[1] { "deferred" } else { "ballot" };
         form.push((format!("outcome-{id}"), outcome.into()));
@@ -69,11 +79,19 @@ async fn the_committee_records_the_council_and_each_project_moves_on() {
     assert_eq!(state(&app, &ids[0]).await.0, "council");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM council_meetings").await, 0);
 
-    let res = post(&committee, form).await;
+    // A form without the agenda it was written for decides nothing.
+    let stale = format!("/staff/projects/council?community={HOME}&error=council_stale#record-h");
+    let blind: Vec<_> = form.iter().filter(|(k, _)| k != "agenda").cloned().collect();
+    assert_eq!(location(&post(&committee, blind).await), stale);
+    let res = post(&committee, form.clone()).await;
     assert_eq!(
         location(&res),
         format!("/staff/projects/council?community={HOME}&notice=council_saved")
     );
+    // Posted again (a second tap, a tab left open): the deferred project is on the new
+    // agenda, but not as the form saw it, so nothing more is recorded.
+    assert_eq!(location(&post(&committee, form).await), stale);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM council_meetings").await, 1);
     assert_eq!(state(&app, &ids[0]).await.0, "ballot");
     assert_eq!(state(&app, &ids[1]).await.0, "deferred");
     let public = words(&app.page(&format!("/projects/{}", ids[1]), None).await.1);
