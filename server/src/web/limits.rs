@@ -53,3 +53,48 @@ pub async fn body_limit(req: Request, next: Next) -> Response {
         }
     }
 }
+
+/// The longest any request may take, reading its body included (an 8 MB photo over a
+/// slow mobile link fits). A request still unanswered then is ended with 503 and
+/// logged: a phone never waits on a stuck request, and what it held is let go (an
+/// unfinished write transaction rolls back, so nothing half-done stays).
+pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+
+pub async fn deadline(req: Request, next: Next) -> Response {
+    within(DEADLINE, req, next).await
+}
+
+async fn within(limit: std::time::Duration, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => {
+            tracing::error!(%path, secs = limit.as_secs_f64(), "request ended at the deadline");
+            Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "timeout", Msg::ErrorServerBody)
+                .into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::{routing::get, Router};
+    use std::time::Duration;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_request_that_never_ends_is_answered_503_at_the_deadline() {
+        let app = Router::new()
+            .route("/stuck", get(|| std::future::pending::<&'static str>()))
+            .route("/quick", get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn(|req, next| {
+                within(Duration::from_millis(50), req, next)
+            }));
+        let ask = |path: &str| Request::get(path).body(Body::empty()).unwrap();
+        let quick = app.clone().oneshot(ask("/quick")).await.unwrap();
+        assert_eq!(quick.status(), StatusCode::OK);
+        let stuck = app.oneshot(ask("/stuck")).await.unwrap();
+        assert_eq!(stuck.status(), StatusCode::SERVICE_UNAVAILABLE);
+    }
+}

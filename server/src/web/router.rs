@@ -97,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn_with_state(state.clone(), security::check_origin))
         .layer(middleware::from_fn(super::limits::body_limit))
+        .layer(middleware::from_fn(super::limits::deadline))
         .layer(middleware::from_fn(super::error::render))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         // gzip at its fastest level only. On this 2-core machine brotli (q2–4) held the

@@ -11,6 +11,35 @@ pub struct TestApp {
     pub anonymous: Browser,
     pub db: Db,
     pub dir: TempDir,
+    /// Dropped with the app, which stops the [`watchdog`].
+    _watchdog: std::sync::mpsc::Sender<()>,
+}
+
+/// The longest a test may hold its application. A test still running then names itself
+/// on stderr and ends the test process, so that a hang fails at once and says where,
+/// instead of stalling the whole run.
+const TEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Every request of a test's browsers gives up after this (longer than the server's own
+/// deadline, which answers 503 first).
+const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(150);
+
+fn watchdog() -> std::sync::mpsc::Sender<()> {
+    let name = std::thread::current().name().unwrap_or("a test").to_string();
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(TEST_LIMIT) {
+            use std::io::Write;
+            // Straight to the process's stderr: the test harness captures `eprintln!`.
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n{name} still runs after {} s: ending the test process",
+                TEST_LIMIT.as_secs()
+            );
+            std::process::abort();
+        }
+    });
+    tx
 }
 
 impl std::ops::Deref for TestApp {
@@ -45,9 +74,10 @@ pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestA
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(REQUEST_LIMIT)
         .build()
         .expect("client");
-    TestApp { anonymous: Browser { base, client }, db, dir }
+    TestApp { anonymous: Browser { base, client }, db, dir, _watchdog: watchdog() }
 }
 
 /// How often the fake WeChat was asked for an access token and for a JS-SDK ticket.
@@ -154,6 +184,7 @@ impl TestApp {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)
+            .timeout(REQUEST_LIMIT)
             .build()
             .expect("client");
         Browser { base: self.base.clone(), client }
