@@ -86,7 +86,7 @@ mod tests {
     #[tokio::test]
     async fn a_request_that_never_ends_is_answered_503_at_the_deadline() {
         let app = Router::new()
-            .route("/stuck", get(|| std::future::pending::<&'static str>()))
+            .route("/stuck", get(std::future::pending::<&'static str>))
             .route("/quick", get(|| async { "ok" }))
             .layer(axum::middleware::from_fn(|req, next| {
                 within(Duration::from_millis(50), req, next)

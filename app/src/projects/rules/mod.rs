@@ -3,4 +3,5 @@ pub mod comments;
 pub mod council;
 pub mod pabulib;
 pub mod proposal;
+pub mod round;
 pub mod tally;

@@ -29,7 +29,7 @@ const fn fault(code: &'static str, msg: Msg) -> Fault {
 }
 
 /// Every fault a proposal form can have, by code (for the page's banner).
-pub const FAULTS: [Fault; 24] = [
+pub const FAULTS: [Fault; 34] = [
     fault("project_title", Msg::ProjectErrTitle),
     fault("project_description", Msg::ProjectErrDescription),
     fault("project_kind", Msg::ProjectErrKind),
@@ -54,6 +54,16 @@ pub const FAULTS: [Fault; 24] = [
     fault("council_outcome", Msg::ProjectErrCouncilOutcome),
     fault("council_reason", Msg::ProjectErrCouncilReason),
     fault("council_stale", Msg::ProjectErrCouncilStale),
+    fault("round_budget", Msg::ProjectErrRoundBudget),
+    fault("round_times", Msg::ProjectErrRoundTimes),
+    fault("round_projects", Msg::ProjectErrRoundProjects),
+    fault("round_over_budget", Msg::ProjectErrRoundOverBudget),
+    fault("round_at_most", Msg::ProjectErrRoundAtMost),
+    fault("round_ballot", Msg::ProjectErrRoundBallot),
+    fault("ballot_unknown", Msg::ProjectErrBallotUnknown),
+    fault("ballot_empty", Msg::ProjectErrBallotEmpty),
+    fault("ballot_too_many", Msg::ProjectErrBallotTooMany),
+    fault("ballot_over_budget", Msg::ProjectErrBallotOverBudget),
 ];
 
 /// The message of a fault code, when it is one.
@@ -61,7 +71,7 @@ pub fn fault_msg(code: &str) -> Option<Msg> {
     FAULTS.iter().find(|f| f.code == code).map(|f| f.msg)
 }
 
-fn find(code: &str) -> Fault {
+pub(crate) fn find(code: &str) -> Fault {
     FAULTS.iter().copied().find(|f| f.code == code).unwrap_or(FAULTS[0])
 }
 
