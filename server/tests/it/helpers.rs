@@ -11,8 +11,6 @@ pub struct TestApp {
     pub anonymous: Browser,
     pub db: Db,
     pub dir: TempDir,
-    /// Dropped with the app, which stops the [`watchdog`].
-    _watchdog: std::sync::mpsc::Sender<()>,
 }
 
 /// The longest a test may hold its application. A test still running then names itself
@@ -24,8 +22,20 @@ const TEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(600);
 /// deadline, which answers 503 first).
 const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(150);
 
-fn watchdog() -> std::sync::mpsc::Sender<()> {
-    let name = std::thread::current().name().unwrap_or("a test").to_string();
+thread_local! {
+    /// The watchdog of the test running on this thread: dropped when the thread ends,
+    /// after the test's runtime has shut down (which can hang too), and that stops it.
+    static WATCHDOG: std::cell::RefCell<Option<std::sync::mpsc::Sender<()>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Starts the watchdog of the test on this thread, once.
+fn watch() {
+    let name = std::thread::current().name().unwrap_or("main").to_string();
+    // With one test thread the harness may run every test on `main`: no limit there.
+    if name == "main" || WATCHDOG.with(|w| w.borrow().is_some()) {
+        return;
+    }
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     std::thread::spawn(move || {
         if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(TEST_LIMIT) {
@@ -39,7 +49,7 @@ fn watchdog() -> std::sync::mpsc::Sender<()> {
             std::process::abort();
         }
     });
-    tx
+    WATCHDOG.with(|w| *w.borrow_mut() = Some(tx));
 }
 
 impl std::ops::Deref for TestApp {
@@ -64,6 +74,7 @@ pub async fn spawn(demo: bool) -> TestApp {
 
 /// As [`spawn`], with settings adjusted first (limits, WeChat, …).
 pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    watch();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut settings = Settings::for_dir(dir.path());
     settings.seed_demo = demo;
@@ -77,7 +88,7 @@ pub async fn spawn_with(demo: bool, adjust: impl FnOnce(&mut Settings)) -> TestA
         .timeout(REQUEST_LIMIT)
         .build()
         .expect("client");
-    TestApp { anonymous: Browser { base, client }, db, dir, _watchdog: watchdog() }
+    TestApp { anonymous: Browser { base, client }, db, dir }
 }
 
 /// How often the fake WeChat was asked for an access token and for a JS-SDK ticket.
