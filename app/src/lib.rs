@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/projects/:id") view=projects::pages::ProjectDetailPage ssr=SsrMode::Async/>
                 <Route path=path!("/projects/:id/edit") view=projects::pages::ProposePage ssr=SsrMode::Async/>
                 <Route path=path!("/me/projects") view=projects::pages::MyProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/rounds/:id") view=projects::pages::RoundPage ssr=SsrMode::Async/>
                 <Route path=path!("/votes") view=home::pages::VotesPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=accounts::pages::MePage ssr=SsrMode::Async/>
                 <Route path=path!("/me/data") view=accounts::pages::MyDataPage ssr=SsrMode::Async/>
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/projects") view=projects::pages::StaffProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/projects/lists") view=projects::pages::StaffListsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/projects/council") view=projects::pages::StaffCouncilPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/projects/rounds") view=projects::pages::StaffRoundsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/projects/:id") view=projects::pages::StaffProjectPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/surveys/:id/results") view=surveys::pages::StaffSurveyResultsPage ssr=SsrMode::Async/>
             </FlatRoutes>

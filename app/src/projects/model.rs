@@ -386,3 +386,67 @@ pub struct MeetingOutcome {
     pub outcome: String,
     pub reason: Option<String>,
 }
+
+/// How a resident marks a ballot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BallotKind {
+    /// Any number of projects the resident approves, or at most `at_most`.
+    Approval { at_most: Option<u32> },
+    /// Projects whose costs together fit the budget.
+    Knapsack,
+}
+
+impl BallotKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BallotKind::Approval { .. } => "approval",
+            BallotKind::Knapsack => "knapsack",
+        }
+    }
+}
+
+/// How the ballots become winners.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TallyRule {
+    Greedy,
+    EqualShares,
+}
+
+impl TallyRule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TallyRule::Greedy => "greedy",
+            TallyRule::EqualShares => "equal_shares",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "greedy" => Some(TallyRule::Greedy),
+            "equal_shares" => Some(TallyRule::EqualShares),
+            _ => None,
+        }
+    }
+}
+
+/// A project on the ballot: its id, name and cost in yuan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub id: String,
+    pub title: String,
+    pub cost: i64,
+}
+
+/// A budget round as stored (its projects apart).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub id: String,
+    pub community_code: String,
+    pub title: String,
+    pub budget: i64,
+    /// Unix seconds.
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub kind: BallotKind,
+    pub rule: TallyRule,
+}

@@ -1,6 +1,6 @@
 //! What 民生微实事's pages read.
 use crate::core::port::PortError;
-use crate::projects::model::{Event, ListEntry, Meeting, Project, ProjectRules};
+use crate::projects::model::{Candidate, Event, ListEntry, Meeting, Project, ProjectRules, Round};
 use async_trait::async_trait;
 
 /// A project with the account that proposed it (never sent to the browser).
@@ -20,6 +20,14 @@ pub struct StoredComment {
     pub at: i64,
     pub hidden: Option<String>,
     pub reports: i64,
+}
+
+/// A round's ballots (each the chosen project ids, in an order unrelated to when or by
+/// whom they were cast) and which one is the viewer's (never sent to the browser).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ballots {
+    pub all: Vec<Vec<String>>,
+    pub mine: Option<usize>,
 }
 
 #[async_trait]
@@ -45,4 +53,13 @@ pub trait ProjectPort: Send + Sync + 'static {
     async fn meetings(&self, community: &str) -> Result<Vec<Meeting>, PortError>;
     /// The comments of a project a resident has reported.
     async fn reported_by(&self, project: &str, resident: &str) -> Result<Vec<String>, PortError>;
+    /// A community's budget rounds (every community's with `None`), the latest first.
+    async fn rounds(&self, community: Option<&str>) -> Result<Vec<Round>, PortError>;
+    async fn round(&self, id: &str) -> Result<Option<Round>, PortError>;
+    /// The projects on a round's ballot, in the committee's order.
+    async fn candidates(&self, round: &str) -> Result<Vec<Candidate>, PortError>;
+    /// The community's projects sent to the ballot that no round holds yet.
+    async fn open_candidates(&self, community: &str) -> Result<Vec<Candidate>, PortError>;
+    /// A round's ballots, and the resident's own among them (by any of their identities).
+    async fn ballots(&self, round: &str, resident: Option<&str>) -> Result<Ballots, PortError>;
 }

@@ -72,6 +72,9 @@ pub fn error(code: &str) -> Option<Msg> {
         "support_outside" => Msg::ProjectErrSupportOutside,
         "support_verified" => Msg::ProjectErrSupportVerified,
         "support_author" => Msg::ProjectErrSupportAuthor,
+        "ballot_not_open" => Msg::ProjectErrBallotNotOpen,
+        "ballot_outside" => Msg::ProjectErrBallotOutside,
+        "ballot_verified" => Msg::ProjectErrBallotVerified,
         code => return crate::projects::rules::proposal::fault_msg(code),
     })
 }
@@ -111,6 +114,9 @@ pub fn notice(code: &str) -> Option<Msg> {
         "comment_reported" => Msg::ProjectNoticeCommentReported,
         "comment_hidden" => Msg::ProjectNoticeCommentHidden,
         "council_saved" => Msg::ProjectNoticeCouncilSaved,
+        "ballot_cast" => Msg::ProjectNoticeBallotCast,
+        "ballot_changed" => Msg::ProjectNoticeBallotChanged,
+        "round_created" => Msg::ProjectNoticeRoundCreated,
         _ => return None,
     })
 }

@@ -19,6 +19,8 @@ pub enum Activity<'a> {
     Survey(&'a str),
     /// Supporting (附议) a 民生微实事 proposal.
     Project(&'a str),
+    /// A ballot in a 民生微实事 budget round.
+    Round(&'a str),
 }
 
 impl Activity<'_> {
@@ -27,6 +29,7 @@ impl Activity<'_> {
         match self {
             Activity::Survey(id) => format!("survey:{id}"),
             Activity::Project(id) => format!("project:{id}"),
+            Activity::Round(id) => format!("round:{id}"),
         }
     }
 }

@@ -1,11 +1,11 @@
 //! The app's [`ProjectPort`]: what 民生微实事's pages read.
-use super::store::{comments, council, events, lists, projects, supports};
+use super::store::{comments, council, events, lists, projects, rounds, supports};
 use crate::crypto::ServerKey;
 use crate::db::Db;
 use crate::participation::{self, Activity};
 use app::core::port::PortError;
-use app::projects::model::{Event, ListEntry, Meeting, Project, ProjectRules};
-use app::projects::port::{Owned, ProjectPort, StoredComment};
+use app::projects::model::{Candidate, Event, ListEntry, Meeting, Project, ProjectRules, Round};
+use app::projects::port::{Ballots, Owned, ProjectPort, StoredComment};
 use async_trait::async_trait;
 
 pub struct ProjectReader {
@@ -68,5 +68,39 @@ impl ProjectPort for ProjectReader {
 
     async fn reported_by(&self, project: &str, resident: &str) -> Result<Vec<String>, PortError> {
         comments::reported_by(self.db.reader(), project, resident).await.map_err(PortError::from)
+    }
+
+    async fn rounds(&self, community: Option<&str>) -> Result<Vec<Round>, PortError> {
+        rounds::list(self.db.reader(), community).await.map_err(PortError::from)
+    }
+
+    async fn round(&self, id: &str) -> Result<Option<Round>, PortError> {
+        rounds::get(self.db.reader(), id).await.map_err(PortError::from)
+    }
+
+    async fn candidates(&self, round: &str) -> Result<Vec<Candidate>, PortError> {
+        rounds::candidates(self.db.reader(), round).await.map_err(PortError::from)
+    }
+
+    async fn open_candidates(&self, community: &str) -> Result<Vec<Candidate>, PortError> {
+        let mut conn = self.db.reader().acquire().await.map_err(|e| PortError(e.to_string()))?;
+        super::service::rounds::open_candidates(&mut conn, community)
+            .await
+            .map_err(|e| PortError(e.to_string()))
+    }
+
+    async fn ballots(&self, round: &str, resident: Option<&str>) -> Result<Ballots, PortError> {
+        let all = rounds::ballots(self.db.reader(), round).await.map_err(PortError::from)?;
+        let mine = match resident {
+            Some(resident) => {
+                let identities = crate::accounts::service::identities_of(&self.db, resident)
+                    .await
+                    .map_err(PortError::from)?;
+                let marks = participation::marks(&self.key, Activity::Round(round), &identities);
+                all.iter().position(|(voter, _)| marks.contains(voter))
+            }
+            None => None,
+        };
+        Ok(Ballots { all: all.into_iter().map(|(_, c)| c).collect(), mine })
     }
 }

@@ -1,5 +1,5 @@
 //! 民生微实事's URLs.
-use super::http::{comments, council, lists, photos, review, save, support};
+use super::http::{comments, council, lists, photos, review, rounds, save, support};
 use crate::web::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -20,6 +20,8 @@ pub fn routes() -> Router<AppState> {
         .route("/photos/{file}", get(photos::serve))
         .route("/staff/projects/{id}/review", post(review::review))
         .route("/staff/projects/council", post(council::record))
+        .route("/staff/projects/rounds", post(rounds::create))
+        .route("/rounds/{id}/ballot", post(rounds::ballot))
         .route("/staff/projects/lists", post(lists::add))
         .route("/staff/projects/lists/remove", post(lists::remove))
 }

@@ -1,11 +1,13 @@
 //! 民生微实事's server functions and what they return. Pages decide nothing about who
 //! sees what: the loaders do, before anything leaves the server.
 mod public;
+mod rounds;
 #[cfg(feature = "ssr")]
 mod shared;
 mod staff;
 
 pub use public::*;
+pub use rounds::*;
 pub use staff::*;
 
 use crate::core::access::NotEligible;
@@ -68,6 +70,9 @@ pub struct ProjectsPage {
     pub filter: ProjectFilter,
     pub rules: ProjectRules,
     pub signed_in: bool,
+    /// The budget rounds of the filtered community (of every community without one)
+    /// that are open, about to open or closed within the last 30 days.
+    pub rounds: Vec<RoundItem>,
 }
 
 /// Where the viewer stands with a project's supports.

@@ -55,7 +55,16 @@ pub async fn load_projects(filter: ProjectFilter) -> AppResult<ProjectsPage> {
         kind: kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
         q,
     };
+    let now = crate::core::time::now();
+    let rounds = port
+        .rounds((!filter.community.is_empty()).then_some(filter.community.as_str()))
+        .await?
+        .iter()
+        .filter(|r| r.closes_at > now - 30 * 86_400)
+        .map(|r| super::rounds::round_item(r, now))
+        .collect();
     Ok(ProjectsPage {
+        rounds,
         items,
         communities,
         filter,

@@ -1,8 +1,10 @@
 //! `/projects` (the 微实事 tab): my community's projects and others', filtered by
 //! community, status and kind, searched by words; a plain GET form that works without
 //! scripts.
+use super::round::phase_name;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::prefs::use_lang;
+use crate::core::time::span_words;
 use crate::projects::api::{load_projects, ProjectFilter, ProjectsPage};
 use crate::projects::components::card::{yuan, ProjectCard};
 use crate::projects::model::{ProjectKind, ProjectStatus};
@@ -42,7 +44,32 @@ pub fn ProjectsPage() -> impl IntoView {
 
 #[component]
 fn ListView(lang: Lang, page: ProjectsPage) -> impl IntoView {
-    let ProjectsPage { items, communities, filter, rules, signed_in } = page;
+    let ProjectsPage { items, communities, filter, rules, signed_in, rounds } = page;
+    let rounds = (!rounds.is_empty()).then(|| {
+        let listed = rounds
+            .into_iter()
+            .map(|r| {
+                let line = format!(
+                    "{} · {}",
+                    yuan(lang, r.budget),
+                    span_words(lang, r.opens_at, r.closes_at)
+                );
+                view! {
+                    <li>
+                        <p><span class="badge">{lang.t(phase_name(r.phase))}</span>" "
+                            <a href=format!("/rounds/{}", r.id)>{r.title}</a></p>
+                        <p class="hint">{line}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="rounds-h">
+                <h2 id="rounds-h">{lang.t(Msg::ProjectRoundOpenRounds)}</h2>
+                <ul class="plain-list">{listed}</ul>
+            </section>
+        }
+    });
     let count = items.len();
     let cards = items
         .into_iter()
@@ -77,6 +104,7 @@ fn ListView(lang: Lang, page: ProjectsPage) -> impl IntoView {
         ],
     );
     view! {
+        {rounds}
         <section class="card" aria-labelledby="propose-h">
             <h2 id="propose-h">{lang.t(Msg::ProjectProposeTitle)}</h2>
             <p>{caps}</p>

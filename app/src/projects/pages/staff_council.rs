@@ -111,6 +111,7 @@ fn CouncilView(lang: Lang, page: CouncilPage) -> impl IntoView {
             <ul class="project-list">{cards}</ul>
         </section>
         {form}
+        <p><a class="button button-secondary" href=format!("/staff/projects/rounds?community={community}")>{lang.t(Msg::StaffRoundsLink)}</a></p>
         <section class="card" aria-labelledby="past-h">
             <h2 id="past-h">{lang.fmt(Msg::StaffCouncilPast, &[("n", &past.to_string())])}</h2>
             {meetings.into_iter().map(|m| view! { <MeetingView lang meeting=m/> }).collect_view()}

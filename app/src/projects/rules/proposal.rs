@@ -29,7 +29,7 @@ const fn fault(code: &'static str, msg: Msg) -> Fault {
 }
 
 /// Every fault a proposal form can have, by code (for the page's banner).
-pub const FAULTS: [Fault; 34] = [
+pub const FAULTS: [Fault; 35] = [
     fault("project_title", Msg::ProjectErrTitle),
     fault("project_description", Msg::ProjectErrDescription),
     fault("project_kind", Msg::ProjectErrKind),
@@ -54,6 +54,7 @@ pub const FAULTS: [Fault; 34] = [
     fault("council_outcome", Msg::ProjectErrCouncilOutcome),
     fault("council_reason", Msg::ProjectErrCouncilReason),
     fault("council_stale", Msg::ProjectErrCouncilStale),
+    fault("round_title", Msg::ProjectErrRoundTitle),
     fault("round_budget", Msg::ProjectErrRoundBudget),
     fault("round_times", Msg::ProjectErrRoundTimes),
     fault("round_projects", Msg::ProjectErrRoundProjects),

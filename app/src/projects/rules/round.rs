@@ -6,6 +6,8 @@
 //! the budget); greedy or the Method of Equal Shares ([`super::tally`]).
 use super::proposal::{find, Fault};
 use super::tally::{equal_shares, greedy, Election};
+use crate::projects::model::MAX_TITLE;
+pub use crate::projects::model::{BallotKind, Candidate, TallyRule};
 
 /// The longest a round may run, and the most projects one ballot may list.
 pub const MAX_DAYS: i64 = 60;
@@ -13,59 +15,10 @@ pub const MAX_ON_BALLOT: usize = 40;
 /// The largest budget a community's round may hold: 1 000 万元.
 pub const MAX_BUDGET: i64 = 10_000_000;
 
-/// How a resident marks a ballot.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BallotKind {
-    /// Any number of projects the resident approves, or at most `at_most`.
-    Approval { at_most: Option<u32> },
-    /// Projects whose costs together fit the budget.
-    Knapsack,
-}
-
-impl BallotKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BallotKind::Approval { .. } => "approval",
-            BallotKind::Knapsack => "knapsack",
-        }
-    }
-}
-
-/// How the ballots become winners.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TallyRule {
-    Greedy,
-    EqualShares,
-}
-
-impl TallyRule {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TallyRule::Greedy => "greedy",
-            TallyRule::EqualShares => "equal_shares",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "greedy" => Some(TallyRule::Greedy),
-            "equal_shares" => Some(TallyRule::EqualShares),
-            _ => None,
-        }
-    }
-}
-
-/// A project on the ballot: its id, name and cost in yuan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Candidate {
-    pub id: String,
-    pub title: String,
-    pub cost: i64,
-}
-
 /// A round as the committee set it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoundSpec {
+    pub title: String,
     pub budget: i64,
     /// Unix seconds.
     pub opens_at: i64,
@@ -77,7 +30,7 @@ pub struct RoundSpec {
 }
 
 /// Where a round is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     Upcoming,
     Open,
@@ -108,6 +61,13 @@ pub fn read_round(
     closes_at: Option<i64>,
     now: i64,
 ) -> Result<RoundSpec, Fault> {
+    let title = first(pairs, "title");
+    if title.chars().count() < 2
+        || title.chars().count() > MAX_TITLE
+        || title.chars().any(char::is_control)
+    {
+        return Err(find("round_title"));
+    }
     let budget = match first(pairs, "budget").replace([',', '，'], "").parse::<i64>() {
         Ok(n) if (1..=MAX_BUDGET).contains(&n) => n,
         _ => return Err(find("round_budget")),
@@ -149,7 +109,7 @@ pub fn read_round(
         _ => return Err(find("round_ballot")),
     };
     let rule = TallyRule::parse(first(pairs, "rule")).ok_or(find("round_ballot"))?;
-    Ok(RoundSpec { budget, opens_at, closes_at, kind, rule, projects })
+    Ok(RoundSpec { title: title.to_string(), budget, opens_at, closes_at, kind, rule, projects })
 }
 
 /// Reads a resident's ballot: the indices (into `on_ballot`) of the projects chosen.
@@ -185,7 +145,7 @@ pub fn read_ballot(
 }
 
 /// Why a project was or was not funded.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Reason {
     Funded,
     /// Nobody voted for it.

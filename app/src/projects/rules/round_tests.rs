@@ -24,6 +24,7 @@ fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
 
 fn good() -> Vec<(&'static str, &'static str)> {
     vec![
+        ("title", "2026年第一轮民生微实事投票"),
         ("budget", "100,000"),
         ("project", "a"),
         ("project", "b"),
@@ -73,7 +74,9 @@ fn each_fault_names_its_field() {
     assert_eq!(read(&with(("at_most", "0"))), Err("round_at_most"));
     assert_eq!(read(&with(("rule", "borda"))), Err("round_ballot"));
     assert_eq!(read(&with(("ballot", ""))), Err("round_ballot"));
+    assert_eq!(read(&with(("title", "一"))), Err("round_title"));
     let one = [
+        ("title", "投票"),
         ("budget", "100000"),
         ("project", "a"),
         ("project", "a"),

@@ -4,5 +4,6 @@ pub mod council;
 pub mod lists;
 pub mod photos;
 pub mod review;
+pub mod rounds;
 pub mod save;
 pub mod support;

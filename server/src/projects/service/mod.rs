@@ -6,6 +6,7 @@ pub mod council;
 pub mod lists;
 pub mod propose;
 pub mod review;
+pub mod rounds;
 pub mod support;
 
 pub use crate::projects::store::projects::get;

@@ -7,4 +7,5 @@ pub mod council;
 pub mod events;
 pub mod lists;
 pub mod projects;
+pub mod rounds;
 pub mod supports;

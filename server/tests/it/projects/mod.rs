@@ -6,6 +6,7 @@ mod pabulib;
 mod photos;
 mod propose;
 mod refusals;
+mod rounds;
 mod support;
 
 use crate::helpers::{location, Browser, TestApp};
