@@ -31,6 +31,9 @@ test('the demo rounds: results with reasons, and the ballot of an open round', a
   await rounds.getByRole('link', { name: '2026年第四季度民生微实事投票' }).click();
   await expect(page.locator('.lead .badge')).toHaveText('投票中');
   await expect(page.getByText('本社区经认证的居民可以投票，每人一票。')).toBeVisible();
+  // A guest reads what is on the ballot.
+  await expect(page.getByRole('heading', { name: '选票上的项目（2）' })).toBeVisible();
+  await expect(page.locator('section[aria-labelledby=on-ballot-h] li')).toHaveText([/中心花园健身器材更新 · 8万元/, /电动自行车集中充电棚 · 12万元/]);
   await expect(page.locator('#ballot').getByRole('link', { name: '登录' })).toHaveAttribute('href', /^\/signin\?next=/);
   await shot(page, 'round-open-zh');
   expect((await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations).toEqual([]);

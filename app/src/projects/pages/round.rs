@@ -92,6 +92,23 @@ fn RoundView(lang: Lang, page: RoundPage) -> impl IntoView {
             view! { <p class="hint">{lang.t(Msg::ProjectRoundClosedNote)}</p> }.into_any()
         }
     };
+    // Those who cannot vote (yet) still read what is on the ballot; a voter reads it in
+    // the form, a closed round in its results.
+    let listed = (phase != Phase::Closed && state != VoteState::Eligible).then(|| {
+        let n = lines.len().to_string();
+        let items = lines
+            .iter()
+            .map(|l| view! {
+                <li><a href=format!("/projects/{}", l.id)>{l.title.clone()}</a>" · "{yuan(lang, l.cost)}</li>
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="on-ballot-h">
+                <h2 id="on-ballot-h">{lang.fmt(Msg::ProjectRoundProjects, &[("n", &n)])}</h2>
+                <ul class="plain-list">{items}</ul>
+            </section>
+        }
+    });
     let results = (phase == Phase::Closed).then(|| {
         view! { <Results lang budget=round.budget lines=lines.clone() spent share voted/> }
     });
@@ -109,6 +126,7 @@ fn RoundView(lang: Lang, page: RoundPage) -> impl IntoView {
             <p>{voters_line}</p>
         </section>
         {results}
+        {listed}
         <section class="card" aria-labelledby="ballot-h" id="ballot">
             <h2 id="ballot-h">{lang.t(Msg::ProjectRoundBallot)}</h2>
             {ballot}
